@@ -1,0 +1,1 @@
+"""Shared test fixtures: a cast of users and a small directory."""

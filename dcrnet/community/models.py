@@ -1,0 +1,90 @@
+"""People: the user account (email login) and the roles they hold."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    REPORTER = "facility reporter", _("Facility reporter")
+    EDITOR = "editor", _("Editor")
+    STAFF = "staff", _("Staff")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """An account; signs in with its email address. No real name is required."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    handle = models.SlugField(
+        _("public handle"),
+        max_length=40,
+        blank=True,
+        help_text=_("The name others see; never your email address."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.handle or f"user {self.pk}"
+
+    def has_role(self, role: str) -> bool:
+        if self.is_superuser:
+            return True
+        return role in self.role_names()
+
+    def role_names(self) -> set[str]:
+        cached = getattr(self, "_role_names", None)
+        if cached is None:
+            cached = set(self.groups.values_list("name", flat=True))
+            self._role_names = cached
+        return cached
+
+    @property
+    def is_editor(self) -> bool:
+        return self.has_role(Role.EDITOR) or self.has_role(Role.STAFF)
+
+    @property
+    def needs_mfa(self) -> bool:
+        """Staff, editors and reporters must use TOTP; members may."""
+        from django.conf import settings
+
+        return (
+            self.is_staff
+            or self.is_superuser
+            or bool(self.role_names() & set(settings.MFA_REQUIRED_GROUPS))
+        )

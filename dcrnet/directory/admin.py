@@ -1,0 +1,91 @@
+"""Editors manage the directory here; every change is kept by simple-history."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Country,
+    Facility,
+    Highlight,
+    OpeningHours,
+    ProfileSnapshot,
+    SnapshotCriterion,
+    SnapshotRoute,
+    SnapshotService,
+    StatusChange,
+)
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+
+
+@admin.register(Country)
+class CountryAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "code", "as_of", "updated"]
+    search_fields = ["code", "legal_basis", "political_situation"]
+
+
+@admin.register(Facility)
+class FacilityAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "city", "country", "status", "model", "published"]
+    list_filter = ["status", "model", "country", "published"]
+    search_fields = ["name", "city", "operator", "public_id"]
+    readonly_fields = ["status", "status_since", "current_snapshot"]
+    filter_horizontal = ["reporters"]
+    inlines = [StatusChangeInline]
+    fieldsets = [
+        (None, {"fields": ["public_id", "name", "operator", "model", "website", "published"]}),
+        (_("Where"), {"fields": ["city", "country", "latitude", "longitude"]}),
+        (
+            _("Exact location (only if the operator publishes it)"),
+            {"fields": ["publish_exact_location", "address", "exact_latitude", "exact_longitude"]},
+        ),
+        (_("About"), {"fields": ["description"]}),
+        (_("Derived"), {"fields": ["status", "status_since", "current_snapshot"]}),
+        (_("Reporters"), {"fields": ["reporters"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The public identifier is fixed once the facility exists.
+        return [*self.readonly_fields, "public_id"] if obj else self.readonly_fields
+
+
+class RouteInline(admin.TabularInline):
+    model = SnapshotRoute
+    extra = 0
+
+
+class ServiceInline(admin.TabularInline):
+    model = SnapshotService
+    extra = 0
+
+
+class CriterionInline(admin.TabularInline):
+    model = SnapshotCriterion
+    extra = 0
+
+
+class HoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+@admin.register(ProfileSnapshot)
+class ProfileSnapshotAdmin(SimpleHistoryAdmin):
+    list_display = ["facility", "as_of", "source"]
+    list_filter = ["facility__country"]
+    search_fields = ["facility__name", "source"]
+    autocomplete_fields = ["facility"]
+    inlines = [RouteInline, HoursInline, CriterionInline, ServiceInline]
+
+
+@admin.register(Highlight)
+class HighlightAdmin(SimpleHistoryAdmin):
+    list_display = ["month", "facility", "title"]
+    autocomplete_fields = ["facility"]
+    date_hierarchy = "month"

@@ -1,0 +1,572 @@
+"""The directory: countries, facilities, their status history, profile snapshots, highlights."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    OPEN = "open", _("Open")
+    SUSPENDED = "suspended", _("Suspended")
+    CLOSED = "closed", _("Closed")
+
+
+class FacilityModel(models.TextChoices):
+    INTEGRATED = "integrated", _("Integrated")
+    SPECIALISED = "specialised", _("Specialised (stand-alone)")
+    MOBILE = "mobile", _("Mobile")
+    OPS = "ops", _("Overdose prevention site")
+    PEER = "peer", _("Peer-run")
+
+
+class Route(models.TextChoices):
+    INJECTING = "injecting", _("Injecting")
+    SMOKING = "smoking", _("Smoking / inhaling")
+    SNORTING = "snorting", _("Snorting")
+    ORAL = "oral", _("Oral")
+
+
+class Criterion(models.TextChoices):
+    """The ten coded admission criteria of the network's 2014 survey."""
+
+    DISCLAIMER = "disclaimer", _("Signs a disclaimer")
+    NO_SUBSTITUTION = "nosubstitute", _("Not in substitution treatment")
+    CONTRACT = "contract", _("Signs a user contract (house rules)")
+    POSSESSES_DRUGS = "possessdrugs", _("Brings own drugs")
+    PARENT_CLIENT = "parentclient", _("Client of the operator")
+    MUNICIPALITY = "municipality", _("Registered in the municipality")
+    PHYSICAL_MENTAL = "physicalmental", _("Physical or mental condition")
+    LOCAL_FACILITY = "localfacility", _("Client of a local facility")
+    VICINITY = "vicinity", _("Lives in the vicinity")
+    PUBLIC_NUISANCE = "publicnuisance", _("Has caused public nuisance")
+
+
+class Service(models.TextChoices):
+    """The EUDA service checklist for drug consumption rooms."""
+
+    SUPERVISION = "supervision", _("Supervised consumption")
+    STERILE_EQUIPMENT = "sterile_equipment", _("Sterile injecting and smoking equipment")
+    OVERDOSE_RESPONSE = "overdose_response", _("On-site overdose response")
+    NALOXONE_TRAINING = "naloxone_training", _("Safer use, overdose and naloxone training")
+    COUNSELLING = "counselling", _("Counselling")
+    PRIMARY_CARE = "primary_care", _("Primary health care")
+    OAT = "oat", _("Opioid agonist treatment")
+    DRUG_CHECKING = "drug_checking", _("Drug checking")
+    REFERRAL = "referral", _("Referral to other services")
+    TESTING = "testing", _("HIV and hepatitis testing")
+    SHOWERS_LAUNDRY = "showers_laundry", _("Showers and laundry")
+    FOOD = "food", _("Food and refreshments")
+    PHONE_WIFI = "phone_wifi", _("Phone and Wi-Fi")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class CountryQuerySet(models.QuerySet):
+    def with_facility_counts(self) -> CountryQuerySet:
+        return self.annotate(
+            facility_count=Count("facilities", distinct=True),
+            open_count=Count("facilities", filter=Q(facilities__status=Status.OPEN), distinct=True),
+        )
+
+
+class Country(models.Model):
+    """A country's legal and political situation, written by editors with its source."""
+
+    code = CountryField(_("country"), unique=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True, help_text=_("Markdown."))
+    political_situation = models.TextField(
+        _("political situation"), blank=True, help_text=_("Markdown.")
+    )
+    source_title = models.CharField(_("source title"), max_length=300, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.code.name)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:country", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        return str(self.code.name)
+
+    @property
+    def slug(self) -> str:
+        return self.code.code.lower()
+
+    def open_counts_by_year(self, until: int | None = None) -> list[tuple[int, int]]:
+        """Open facilities at the end of each year (today for this year), from status histories."""
+        changes = StatusChange.objects.filter(facility__country=self).values_list(
+            "facility_id", "date", "status"
+        )
+        return open_counts_by_year(changes, until=until)
+
+
+def open_counts_by_year(changes, until: int | None = None) -> list[tuple[int, int]]:
+    """From (facility_id, date, status) rows: [(year, open at the end of that year), ...]."""
+    by_facility: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+    for facility_id, date, status in changes:
+        by_facility[facility_id].append((date, status))
+    if not by_facility:
+        return []
+    today = timezone.localdate()
+    until = until or today.year
+    first = min(date.year for history in by_facility.values() for date, _ in history)
+    counts = []
+    for year in range(first, until + 1):
+        cutoff = min(dt.date(year, 12, 31), today)
+        open_now = 0
+        for history in by_facility.values():
+            past = [entry for entry in history if entry[0] <= cutoff]
+            if past and max(past)[1] == Status.OPEN:
+                open_now += 1
+        counts.append((year, open_now))
+    return counts
+
+
+class FacilityQuerySet(models.QuerySet):
+    def public(self) -> FacilityQuerySet:
+        return self.filter(published=True)
+
+    def open(self) -> FacilityQuerySet:
+        return self.filter(status=Status.OPEN)
+
+    def for_list(self) -> FacilityQuerySet:
+        """What list, map and API need, in a constant number of queries."""
+        return self.select_related("country", "current_snapshot").prefetch_related(
+            "current_snapshot__routes"
+        )
+
+    def with_complete_profile(self) -> FacilityQuerySet:
+        return self.filter(
+            current_snapshot__isnull=False,
+            current_snapshot__routes__isnull=False,
+            current_snapshot__services__isnull=False,
+        ).distinct()
+
+    def search(self, text: str) -> FacilityQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(name__icontains=text) | Q(city__icontains=text) | Q(operator__icontains=text)
+        )
+
+    def filtered(
+        self,
+        *,
+        country: str | None = None,
+        status: str | None = None,
+        route: str | None = None,
+        model: str | None = None,
+        service: str | None = None,
+        q: str | None = None,
+    ) -> FacilityQuerySet:
+        qs = self
+        if country:
+            qs = qs.filter(country__code=country.upper())
+        if status:
+            qs = qs.filter(status=status)
+        if model:
+            qs = qs.filter(model=model)
+        if route:
+            qs = qs.filter(current_snapshot__routes__route=route)
+        if service:
+            qs = qs.filter(current_snapshot__services__service=service)
+        if q:
+            qs = qs.search(q)
+        return qs.distinct() if (route or service) else qs
+
+
+class Facility(models.Model):
+    """A drug consumption room. `public_id` never changes: it is used in URLs, API and CSV."""
+
+    public_id = models.SlugField(
+        _("public identifier"),
+        max_length=80,
+        unique=True,
+        help_text=_("Stable identifier used in links, the API and downloads. Never change it."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    operator = models.CharField(_("operator"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="facilities", verbose_name=_("country")
+    )
+    model = models.CharField(
+        _("model"), max_length=20, choices=FacilityModel.choices, default=FacilityModel.INTEGRATED
+    )
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    description = models.TextField(
+        _("description and history"), blank=True, help_text=_("Markdown.")
+    )
+    latitude = models.DecimalField(
+        _("approximate latitude"),
+        max_digits=8,
+        decimal_places=4,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("City level: the map never shows more unless the operator publishes it."),
+    )
+    longitude = models.DecimalField(
+        _("approximate longitude"),
+        max_digits=8,
+        decimal_places=4,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    publish_exact_location = models.BooleanField(
+        _("operator publishes the exact address"), default=False
+    )
+    address = models.CharField(_("exact address"), max_length=300, blank=True)
+    exact_latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )  # fmt: skip
+    exact_longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )  # fmt: skip
+    published = models.BooleanField(_("published"), default=True)
+    status = models.CharField(
+        _("current status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PLANNED,
+        editable=False,
+        help_text=_("The latest entry of the status history."),
+    )
+    status_since = models.DateField(null=True, blank=True, editable=False)
+    current_snapshot = models.ForeignKey(
+        "ProfileSnapshot",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    reporters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="reported_facilities",
+        verbose_name=_("facility reporters"),
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["status", "status_since", "current_snapshot"])
+
+    objects = FacilityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "country"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:facility", args=[self.public_id])
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """Where the map puts it: exact only when the operator chose to publish it."""
+        if self.publish_exact_location and self.exact_latitude is not None:
+            return float(self.exact_latitude), float(self.exact_longitude)
+        return float(self.latitude), float(self.longitude)
+
+    @property
+    def public_address(self) -> str:
+        return self.address if self.publish_exact_location else ""
+
+    def refresh_status(self) -> None:
+        latest = self.status_changes.order_by("-date", "-id").first()
+        self.status = latest.status if latest else Status.PLANNED
+        self.status_since = latest.date if latest else None
+        Facility.objects.filter(pk=self.pk).update(
+            status=self.status, status_since=self.status_since
+        )
+
+    def refresh_current_snapshot(self) -> None:
+        latest = self.snapshots.order_by("-as_of", "-id").first()
+        self.current_snapshot = latest
+        Facility.objects.filter(pk=self.pk).update(current_snapshot=latest)
+
+    def clean(self) -> None:
+        if self.publish_exact_location and (
+            self.exact_latitude is None or self.exact_longitude is None
+        ):
+            raise ValidationError(
+                _("Give the exact latitude and longitude, or do not publish the exact location.")
+            )
+
+
+class Sourced(models.Model):
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class StatusChange(Sourced):
+    """One dated entry of a facility's status history; the latest is the current status."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facility", "date", "status"], name="unique_status_change"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.date:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.facility.refresh_status()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            self.facility.refresh_status()
+        return result
+
+
+class ProfileSnapshot(Sourced):
+    """What a facility offered as of a date: routes, places, hours, admission, services.
+
+    Snapshots are never edited into the past: each survey or correction adds a new one,
+    so the facility page can show how the profile changed.
+    """
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="snapshots")
+    as_of = models.DateField(_("as of"))
+    minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    other_criteria = models.CharField(_("other admission criteria"), max_length=500, blank=True)
+    hours_note = models.CharField(_("note on opening hours"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown."))
+    created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("profile snapshot")
+        verbose_name_plural = _("profile snapshots")
+        ordering = ["-as_of", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["facility", "as_of"], name="unique_snapshot_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facility.name} as of {self.as_of:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.facility.refresh_current_snapshot()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            self.facility.refresh_current_snapshot()
+        return result
+
+    @property
+    def weekly_hours(self) -> float:
+        return sum(h.hours for h in self.opening_hours.all())
+
+    @property
+    def open_weekends(self) -> bool:
+        return any(h.weekday >= Weekday.SATURDAY for h in self.opening_hours.all())
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of,
+            "source": self.source,
+            "source_url": self.source_url,
+            "routes": [{"route": r.route, "places": r.places} for r in self.routes.all()],
+            "services": [s.service for s in self.services.all()],
+            "admission_criteria": [c.criterion for c in self.criteria.all()],
+            "minimum_age": self.minimum_age,
+            "other_criteria": self.other_criteria,
+            "opening_hours": [
+                {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
+                for h in self.opening_hours.all()
+            ],
+        }
+
+
+class SnapshotRoute(models.Model):
+    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="routes")
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices)
+    places = models.PositiveSmallIntegerField(_("places"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("route offered")
+        verbose_name_plural = _("routes offered")
+        ordering = ["route"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "route"], name="unique_snapshot_route")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_route_display()
+
+
+class SnapshotService(models.Model):
+    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="services")
+    service = models.CharField(_("service"), max_length=30, choices=Service.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("service offered")
+        verbose_name_plural = _("services offered")
+        ordering = ["service"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "service"], name="unique_snapshot_service")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_service_display()
+
+
+class SnapshotCriterion(models.Model):
+    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="criteria")
+    criterion = models.CharField(_("criterion"), max_length=20, choices=Criterion.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("admission criterion")
+        verbose_name_plural = _("admission criteria")
+        ordering = ["criterion"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["snapshot", "criterion"], name="unique_snapshot_criterion"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_criterion_display()
+
+
+class OpeningHours(models.Model):
+    snapshot = models.ForeignKey(
+        ProfileSnapshot, on_delete=models.CASCADE, related_name="opening_hours"
+    )
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("Before 'opens' means after midnight."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        ordering = ["weekday", "opens"]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def hours(self) -> float:
+        start = self.opens.hour * 60 + self.opens.minute
+        end = self.closes.hour * 60 + self.closes.minute
+        if end <= start:
+            end += 24 * 60
+        return (end - start) / 60
+
+
+class HighlightQuerySet(models.QuerySet):
+    def past(self, today: dt.date | None = None) -> HighlightQuerySet:
+        today = today or timezone.localdate()
+        return self.filter(month__lte=today.replace(day=1)).select_related(
+            "facility", "facility__country"
+        )
+
+
+class Highlight(models.Model):
+    """The facility of the month, scheduled ahead by editors."""
+
+    month = models.DateField(_("month"), unique=True, help_text=_("Any day in the month."))
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="highlights")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    text = models.TextField(_("text"), help_text=_("Markdown."))
+    history = HistoricalRecords()
+
+    objects = HighlightQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("monthly highlight")
+        verbose_name_plural = _("monthly highlights")
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%B %Y}: {self.facility.name}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.month = self.month.replace(day=1)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:highlight", args=[self.month.year, self.month.month])
+
+
+def highlight_for(month: dt.date | None = None) -> Highlight | None:
+    """This month's highlight; when none is scheduled, a rotation among complete profiles.
+
+    The rotation returns an unsaved Highlight so the home page is never stale and editors
+    still see only what they scheduled in the archive.
+    """
+    month = (month or timezone.localdate()).replace(day=1)
+    scheduled = Highlight.objects.select_related("facility", "facility__country").filter(
+        month=month
+    )
+    if scheduled:
+        return scheduled[0]
+    candidates = list(
+        Facility.objects.public().open().with_complete_profile().order_by("public_id")
+    )
+    if not candidates:
+        return None
+    facility = candidates[(month.year * 12 + month.month) % len(candidates)]
+    return Highlight(month=month, facility=facility, text=facility.description)

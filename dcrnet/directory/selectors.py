@@ -1,0 +1,120 @@
+"""Read paths shared by pages, the API and downloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain
+
+from django.db.models import Count
+
+from .models import Country, Facility, ProfileSnapshot, StatusChange, open_counts_by_year
+
+
+@dataclass(frozen=True)
+class Figures:
+    open_facilities: int
+    countries_with_open: int
+    facilities_listed: int
+
+
+def home_figures() -> Figures:
+    public = Facility.objects.public()
+    open_ = public.open()
+    return Figures(
+        open_facilities=open_.count(),
+        countries_with_open=open_.values("country").distinct().count(),
+        facilities_listed=public.count(),
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    date: object
+    facility: Facility
+    kind: str
+    text: str
+
+
+def latest_changes(limit: int = 10) -> list[Change]:
+    """The newest status changes and profile snapshots, newest first."""
+    statuses = (
+        StatusChange.objects.filter(facility__published=True)
+        .select_related("facility", "facility__country")
+        .order_by("-date", "-id")[:limit]
+    )
+    snapshots = (
+        ProfileSnapshot.objects.filter(facility__published=True)
+        .select_related("facility", "facility__country")
+        .order_by("-as_of", "-id")[:limit]
+    )
+    changes = chain(
+        (Change(s.date, s.facility, "status", s.get_status_display()) for s in statuses),
+        (Change(p.as_of, p.facility, "profile", p.source) for p in snapshots),
+    )
+    return sorted(changes, key=lambda c: c.date, reverse=True)[:limit]
+
+
+def network_open_counts() -> list[tuple[int, int]]:
+    changes = StatusChange.objects.filter(facility__published=True).values_list(
+        "facility_id", "date", "status"
+    )
+    return open_counts_by_year(changes)
+
+
+def countries_in_directory():
+    """Countries with at least one published facility, with their counts."""
+    return (
+        Country.objects.with_facility_counts()
+        .filter(facilities__published=True)
+        .annotate(listed=Count("facilities"))
+        .order_by("code")
+    )
+
+
+def facility_detail(public_id: str) -> Facility:
+    return (
+        Facility.objects.public()
+        .select_related("country")
+        .prefetch_related(
+            "status_changes",
+            "snapshots__routes",
+            "snapshots__services",
+            "snapshots__criteria",
+            "snapshots__opening_hours",
+        )
+        .get(public_id=public_id)
+    )
+
+
+def snapshot_changes(snapshots: list[ProfileSnapshot]) -> list[dict]:
+    """For each snapshot after the first, what it added and removed compared with the one before."""
+    ordered = sorted(snapshots, key=lambda s: s.as_of)
+    diffs = []
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        diff = {"snapshot": after, "items": []}
+        for label, getter in (
+            ("route", lambda s: {r.get_route_display(): r.places for r in s.routes.all()}),
+            ("service", lambda s: {x.get_service_display(): True for x in s.services.all()}),
+            ("criterion", lambda s: {x.get_criterion_display(): True for x in s.criteria.all()}),
+        ):
+            old, new = getter(before), getter(after)
+            for name in sorted(new.keys() - old.keys()):
+                diff["items"].append(("added", label, name))
+            for name in sorted(old.keys() - new.keys()):
+                diff["items"].append(("removed", label, name))
+            if label == "route":
+                for name in sorted(new.keys() & old.keys()):
+                    if old[name] != new[name]:
+                        diff["items"].append(
+                            ("changed", label, f"{name}: {old[name] or '?'} → {new[name] or '?'}")
+                        )
+        if before.weekly_hours != after.weekly_hours:
+            diff["items"].append(
+                (
+                    "changed",
+                    "hours",
+                    f"{before.weekly_hours:g} → {after.weekly_hours:g} h/week",
+                )
+            )
+        diffs.append(diff)
+    return list(reversed(diffs))

@@ -1,0 +1,44 @@
+"""Editable pages: home introduction, About, What is a DCR, DCR models, and any others."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self) -> PageQuerySet:
+        return self.filter(published=True)
+
+    def in_menu(self) -> PageQuerySet:
+        return self.published().filter(menu_order__isnull=False).order_by("menu_order")
+
+
+class Page(models.Model):
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    menu_order = models.PositiveSmallIntegerField(
+        _("position in the main menu"), null=True, blank=True
+    )
+    published = models.BooleanField(_("published"), default=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.slug == "home":
+            return reverse("home")
+        return reverse("pages:page", args=[self.slug])

@@ -1,0 +1,33 @@
+"""URL map: each app's urls under its own prefix; editable pages last."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from dcrnet import views
+from dcrnet.api import api
+from dcrnet.pages import views as page_views
+
+admin.site.site_header = "DCR Network — editors"
+admin.site.site_title = "DCR Network"
+# Every login path goes through allauth, so MFA and lockout apply to the admin too.
+admin.site.login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
+urlpatterns = [
+    path("", page_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("", include("dcrnet.directory.urls")),
+    path("evidence/", include("dcrnet.evidence.urls")),
+    path("data/", include("dcrnet.monitoring.urls")),
+    path("", include("dcrnet.pages.urls")),
+]
+
+handler400 = "dcrnet.views.bad_request"
+handler403 = "dcrnet.views.permission_denied"
+handler404 = "dcrnet.views.page_not_found"
+handler500 = "dcrnet.views.server_error"
