@@ -1,1 +1,108 @@
-"""Shared test fixtures: a cast of users and a small directory."""
+"""Shared test fixtures: a named cast of users and a small directory to test against."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+
+from dcrnet.community.models import Role
+
+
+def _user(django_user_model, email: str, *roles: str, mfa: bool = False, **extra):
+    user = django_user_model.objects.create_user(
+        email=email, password="a long test passphrase", **extra
+    )
+    for role in roles:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    if mfa:
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        TOTP.activate(user, generate_totp_secret())
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def member(django_user_model):
+    return _user(django_user_model, "member@example.org", Role.MEMBER)
+
+
+@pytest.fixture
+def reporter(django_user_model, facility):
+    user = _user(django_user_model, "reporter@example.org", Role.REPORTER, mfa=True)
+    facility.reporters.add(user)
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _user(django_user_model, "editor@example.org", Role.EDITOR, mfa=True, is_staff=True)
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return _user(django_user_model, "staff@example.org", Role.STAFF, mfa=True, is_staff=True)
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return _user(django_user_model, "root@example.org", mfa=True, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def make_facility(db):
+    """make_facility("lu-abrigado", country="LU", status="open", routes={"injecting": 10})"""
+    from dcrnet.directory.models import (
+        Country,
+        Facility,
+        ProfileSnapshot,
+        SnapshotRoute,
+        SnapshotService,
+        StatusChange,
+    )
+
+    def make(
+        public_id: str,
+        *,
+        country: str = "LU",
+        city: str = "Luxembourg",
+        status: str = "open",
+        since: dt.date = dt.date(2005, 7, 1),
+        routes: dict[str, int | None] | None = None,
+        services: tuple[str, ...] = ("supervision",),
+        model: str = "integrated",
+        **extra,
+    ):
+        country_obj, _ = Country.objects.get_or_create(code=country)
+        facility = Facility.objects.create(
+            public_id=public_id,
+            name=extra.pop("name", public_id.replace("-", " ").title()),
+            city=city,
+            country=country_obj,
+            model=model,
+            latitude=extra.pop("latitude", 49.61),
+            longitude=extra.pop("longitude", 6.13),
+            **extra,
+        )
+        StatusChange.objects.create(facility=facility, status=status, date=since, source="test")
+        if routes is not None:
+            snapshot = ProfileSnapshot.objects.create(
+                facility=facility, as_of=dt.date(2024, 1, 1), source="test"
+            )
+            for route, places in routes.items():
+                SnapshotRoute.objects.create(snapshot=snapshot, route=route, places=places)
+            for service in services:
+                SnapshotService.objects.create(snapshot=snapshot, service=service)
+        facility.refresh_from_db()
+        return facility
+
+    return make
+
+
+@pytest.fixture
+def facility(make_facility):
+    return make_facility("lu-abrigado", name="Abrigado", routes={"injecting": 10, "smoking": 5})
