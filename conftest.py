@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 
 from dcrnet.community.models import Role
 
+pytest_plugins = ["dcrnet.lib.browser"]
+
 
 def _user(django_user_model, email: str, *roles: str, mfa: bool = False, **extra):
     user = django_user_model.objects.create_user(
