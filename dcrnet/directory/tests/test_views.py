@@ -1,0 +1,122 @@
+import datetime as dt
+
+import pytest
+
+from dcrnet.directory.models import Country, Highlight
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_filters_by_country_and_route(client, make_facility):
+    make_facility("lu-abrigado", name="Abrigado", routes={"injecting": 10, "smoking": 5})
+    make_facility(
+        "no-oslo", name="Sprøyterommet", country="NO", city="Oslo", routes={"injecting": 6}
+    )
+    make_facility("de-birkenstube", name="Birkenstube", country="DE", routes={"smoking": 3})
+
+    body = client.get("/facilities/?country=NO").content.decode()
+    assert "Sprøyterommet" in body and "Abrigado" not in body
+
+    body = client.get("/facilities/?route=smoking").content.decode()
+    assert "Abrigado" in body and "Birkenstube" in body and "Sprøyterommet" not in body
+
+    body = client.get("/facilities/?q=oslo").content.decode()
+    assert "Sprøyterommet" in body and "Birkenstube" not in body
+
+
+def test_bad_filters_get_a_message_naming_the_field_not_an_error(client, facility):
+    response = client.get("/facilities/?country=ZZ&route=teleport&page=abc&sort=nonsense")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Country:" in body and "Route of use:" in body and "Sort by:" in body
+    assert "Abrigado" in body  # the valid part of the query still lists
+
+
+def test_htmx_gets_only_the_results_fragment(client, facility):
+    response = client.get("/facilities/?country=LU", headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert body.lstrip().startswith('<div id="results"')
+    assert "<html" not in body
+
+
+def test_the_list_sorts_and_paginates(client, make_facility):
+    for i in range(30):
+        make_facility(f"f-{i:02d}", name=f"Facility {i:02d}", routes=None)
+    first = client.get("/facilities/?sort=-name").content.decode()
+    assert "Facility 29" in first and "Facility 00" not in first
+    second = client.get("/facilities/?sort=-name&page=2").content.decode()
+    assert "Facility 00" in second and "Page 2 of 2" in second
+
+
+@pytest.mark.parametrize("url", ["/facilities/", "/countries/", "/countries/lu/", "/"])
+def test_queries_do_not_grow_with_the_number_of_facilities(
+    client, make_facility, django_assert_max_num_queries, url
+):
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    make_facility("lu-1", routes={"injecting": 1})
+    make_facility("lu-2", routes={"smoking": 1})
+    few = count_queries()
+    for i in range(3, 23):
+        make_facility(
+            f"lu-{i}", routes={"injecting": i, "oral": None}, since=dt.date(2000 + i, 1, 1)
+        )
+    assert count_queries() == few
+
+
+def test_the_facility_page_shows_profile_history_and_sources(client, facility):
+    from dcrnet.directory.models import ProfileSnapshot, SnapshotRoute
+
+    newer = ProfileSnapshot.objects.create(
+        facility=facility, as_of=dt.date(2025, 1, 1), source="DCR survey 2025"
+    )
+    SnapshotRoute.objects.create(snapshot=newer, route="injecting", places=12)
+    body = client.get("/facilities/lu-abrigado/").content.decode()
+    assert "DCR survey 2025" in body
+    assert "Removed: Smoking / inhaling" in body
+    assert "Changed: Injecting: 10 → 12" in body
+    assert "Status history" in body
+
+
+def test_an_unpublished_or_unknown_facility_is_404(client, facility):
+    facility.published = False
+    facility.save()
+    assert client.get("/facilities/lu-abrigado/").status_code == 404
+    assert client.get("/facilities/nope/").status_code == 404
+
+
+def test_the_country_page_renders_markdown_safely_with_its_source(client, facility):
+    Country.objects.filter(code="LU").update(
+        legal_basis="Law of **2001**. <script>alert(1)</script>",
+        source_title="INDCR country page",
+        source_url="https://example.org/lu",
+        as_of=dt.date(2015, 9, 1),
+    )
+    body = client.get("/countries/lu/").content.decode()
+    assert "<strong>2001</strong>" in body
+    assert "<script>alert" not in body
+    assert "INDCR country page" in body and "September 2015" in body
+    assert '<table id="country-chart-table">' in body
+
+
+def test_the_home_page_shows_this_months_highlight_and_counts(client, facility):
+    from django.utils import timezone
+
+    Highlight.objects.create(month=timezone.localdate(), facility=facility, text="Since **2005**.")
+    body = client.get("/").content.decode()
+    assert "Since <strong>2005</strong>." in body
+    assert "open facilities in the directory" in body
+
+
+def test_the_highlight_archive_lists_past_months(client, facility):
+    Highlight.objects.create(month=dt.date(2020, 3, 1), facility=facility, text="March")
+    body = client.get("/highlights/").content.decode()
+    assert "March 2020" in body
+    assert client.get("/highlights/2020/3/").status_code == 200
+    assert client.get("/highlights/2020/13/").status_code == 404
