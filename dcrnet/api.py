@@ -8,6 +8,7 @@ from ninja.errors import ValidationError
 
 from dcrnet.directory.api import router as directory_router
 from dcrnet.evidence.api import router as evidence_router
+from dcrnet.lib.api_docs import LocalSwagger
 from dcrnet.monitoring.api import router as monitoring_router
 
 api = NinjaAPI(
@@ -16,6 +17,7 @@ api = NinjaAPI(
     description="Open data on drug consumption rooms. Aggregates only; CC BY 4.0.",
     urls_namespace="api",
     docs_url="/docs",
+    docs=LocalSwagger(),
 )
 
 

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "dcrnet.lib.middleware.AllowedMethodsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -190,6 +191,16 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DCR Network] "
+# allauth's own per-email limit would let anyone lock a member out by guessing; axes (below)
+# limits per email+IP instead. The per-IP limits stay as a defence against credential stuffing.
+# Wrong second-factor codes are limited per account too (dcrnet.community.forms).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip", "mfa_code_failed": "5/300s/key"}
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_FORMS = {"login": "dcrnet.community.forms.LoginForm"}
+MFA_FORMS = {
+    "authenticate": "dcrnet.community.forms.AuthenticateForm",
+    "reauthenticate": "dcrnet.community.forms.ReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DCR Network"
 # Groups whose members must have TOTP before they may do anything else.
@@ -200,11 +211,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "login"
+# allauth authenticates with email=..., not the form field: this finds the address on every path.
+AXES_USERNAME_CALLABLE = "dcrnet.community.auth.axes_username"
 AXES_SENSITIVE_PARAMETERS = ["password", "login"]
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_IPWARE_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Messages live in the session: no extra cookie outside the __Host- prefix.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 24 * 7)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -230,7 +245,7 @@ SECURE_CSP = {
 if not DEBUG:
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

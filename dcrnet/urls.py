@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from dcrnet import views
 from dcrnet.api import api
@@ -13,7 +12,7 @@ from dcrnet.pages import views as page_views
 admin.site.site_header = "DCR Network — editors"
 admin.site.site_title = "DCR Network"
 # Every login path goes through allauth, so MFA and lockout apply to the admin too.
-admin.site.login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+admin.site.login = views.admin_login
 
 urlpatterns = [
     path("", page_views.home, name="home"),

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 
@@ -16,6 +21,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
+    """The admin's login is allauth's (MFA and lockout included); it never checks a password.
+
+    A signed-in account without admin rights gets 403 here: sending it to the sign-in page would
+    loop, as allauth sends signed-in users straight back to ``next``.
+    """
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    url = reverse("account_login")
+    next_url = request.GET.get(REDIRECT_FIELD_NAME)
+    if next_url:
+        url += "?" + urlencode({REDIRECT_FIELD_NAME: next_url})
+    return HttpResponseRedirect(url)
 
 
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:

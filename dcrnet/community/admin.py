@@ -7,8 +7,11 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Staff manage accounts and roles; only a superuser may touch a superuser or make one."""
+
     ordering = ["email"]
     list_display = ["email", "handle", "is_active", "is_staff", "date_joined"]
+    list_filter = ["is_active", "is_staff", "groups"]
     search_fields = ["email", "handle"]
     fieldsets = [
         (None, {"fields": ["email", "handle", "password"]}),
@@ -17,3 +20,19 @@ class UserAdmin(BaseUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     filter_horizontal = ["groups"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined"]
+        if not request.user.is_superuser:
+            readonly.append("is_superuser")
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CommunityConfig(AppConfig):
     name = "dcrnet.community"
     verbose_name = _("Community and accounts")
+
+    def ready(self) -> None:
+        from . import checks, signals  # noqa: F401  (registers checks and receivers)
+
+        # Without a sender: each app's permissions exist only once its own post_migrate ran.
+        post_migrate.connect(
+            signals.grant_role_permissions, dispatch_uid="dcrnet.community.grant_role_permissions"
+        )

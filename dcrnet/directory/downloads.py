@@ -1,13 +1,103 @@
-"""Open-data downloads of the directory (written by the API helper)."""
+"""Open-data downloads of the directory: /data/facilities.csv and /data/facilities.json."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from pydantic import ValidationError
+
+from dcrnet.lib.csv import as_download, csv_response
+
+from .api import FacilityFilters, FacilityOut, problems_response
+
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+ATTRIBUTION = "DCR Network (International Network of Drug Consumption Rooms)"
+
+CSV_COLUMNS = (
+    "public_id",
+    "name",
+    "operator",
+    "city",
+    "country",
+    "model",
+    "status",
+    "status_since",
+    "latitude",
+    "longitude",
+    "exact_location",
+    "routes",
+    "services",
+    "website",
+    "url",
+)
 
 
+def _filters(request: HttpRequest) -> FacilityFilters:
+    """The list page's GET parameters (last value wins); others, like `page`, are ignored."""
+    return FacilityFilters.model_validate({key: request.GET.get(key) for key in request.GET})
+
+
+def _filename(extension: str) -> str:
+    return f"dcr-network-facilities-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def _csv_row(request: HttpRequest, facility) -> list:
+    snapshot = facility.current_snapshot
+    routes = list(snapshot.routes.all()) if snapshot else []
+    services = list(snapshot.services.all()) if snapshot else []
+    latitude, longitude = facility.point
+    return [
+        facility.public_id,
+        facility.name,
+        facility.operator,
+        facility.city,
+        facility.country.code.code,
+        facility.model,
+        facility.status,
+        facility.status_since.isoformat() if facility.status_since else "",
+        latitude,
+        longitude,
+        "yes" if facility.publish_exact_location and facility.exact_latitude is not None else "no",
+        ";".join(r.route if r.places is None else f"{r.route}:{r.places}" for r in routes),
+        ";".join(s.service for s in services),
+        facility.website,
+        request.build_absolute_uri(facility.get_absolute_url()),
+    ]
+
+
+@require_GET
 def facilities_csv(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("", content_type="text/csv; charset=utf-8")
+    """One row per facility; latitude/longitude are city level unless exact_location is yes."""
+    try:
+        filters = _filters(request)
+    except ValidationError as exc:
+        return problems_response(exc.errors(), status=400)
+    facilities = filters.facilities().prefetch_related("current_snapshot__services")
+    rows = (_csv_row(request, facility) for facility in facilities)
+    return csv_response(_filename("csv"), CSV_COLUMNS, rows)
 
 
-def facilities_json(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"facilities": []})
+@require_GET
+def facilities_json(request: HttpRequest) -> HttpResponse:
+    """The API's facility items, all of them, with the licence and when they were generated."""
+    try:
+        filters = _filters(request)
+    except ValidationError as exc:
+        return problems_response(exc.errors(), status=400)
+    facilities = [
+        FacilityOut.from_orm(facility).model_dump(mode="json") for facility in filters.facilities()
+    ]
+    body = {
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "attribution": ATTRIBUTION,
+        "generated": timezone.now().isoformat(timespec="seconds"),
+        "source": request.build_absolute_uri(),
+        "filters": filters.model_dump(mode="json", exclude_defaults=True),
+        "count": len(facilities),
+        "facilities": facilities,
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    return as_download(response, _filename("json"))

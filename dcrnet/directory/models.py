@@ -84,9 +84,12 @@ class Weekday(models.IntegerChoices):
 
 class CountryQuerySet(models.QuerySet):
     def with_facility_counts(self) -> CountryQuerySet:
+        published = Q(facilities__published=True)  # unpublished facilities are never counted
         return self.annotate(
-            facility_count=Count("facilities", distinct=True),
-            open_count=Count("facilities", filter=Q(facilities__status=Status.OPEN), distinct=True),
+            facility_count=Count("facilities", filter=published, distinct=True),
+            open_count=Count(
+                "facilities", filter=published & Q(facilities__status=Status.OPEN), distinct=True
+            ),
         )
 
 
@@ -127,9 +130,9 @@ class Country(models.Model):
 
     def open_counts_by_year(self, until: int | None = None) -> list[tuple[int, int]]:
         """Open facilities at the end of each year (today for this year), from status histories."""
-        changes = StatusChange.objects.filter(facility__country=self).values_list(
-            "facility_id", "date", "status"
-        )
+        changes = StatusChange.objects.filter(
+            facility__country=self, facility__published=True
+        ).values_list("facility_id", "date", "status")
         return open_counts_by_year(changes, until=until)
 
 
@@ -519,9 +522,9 @@ class OpeningHours(models.Model):
 class HighlightQuerySet(models.QuerySet):
     def past(self, today: dt.date | None = None) -> HighlightQuerySet:
         today = today or timezone.localdate()
-        return self.filter(month__lte=today.replace(day=1)).select_related(
-            "facility", "facility__country"
-        )
+        return self.filter(
+            month__lte=today.replace(day=1), facility__published=True
+        ).select_related("facility", "facility__country")
 
 
 class Highlight(models.Model):

@@ -2,12 +2,83 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import get_language
 
-from .models import Country, Facility, ProfileSnapshot, StatusChange, open_counts_by_year
+from .models import (
+    Country,
+    Facility,
+    Highlight,
+    ProfileSnapshot,
+    StatusChange,
+    highlight_for,
+    open_counts_by_year,
+)
+
+# The read paths every page view repeats (home figures and changes, the network series, a
+# facility's profile) are kept in the default cache for a short time. Every save or delete in
+# the directory app moves a version number, which retires all of them at once: at once for every
+# process with a shared cache (CACHE_URL, Redis); within the TTL with the per-process default
+# (LocMemCache), and within the TTL too after bulk writes that send no signal (update(),
+# bulk_create()). Tests run uncached unless they set DIRECTORY_CACHE_SECONDS.
+VERSION_KEY = "directory:version"
+
+
+def cache_seconds() -> int:
+    return getattr(settings, "DIRECTORY_CACHE_SECONDS", 0 if settings.TESTING else 60)
+
+
+def _version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Never a number used before, so a flushed cache cannot bring back old entries.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY, 0)
+    return version
+
+
+def _cached[T](name: str, compute: Callable[[], T]) -> T:
+    seconds = cache_seconds()
+    if seconds <= 0:
+        return compute()
+    key = f"directory:{_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet, or evicted
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+@receiver(post_save, dispatch_uid="directory-cache-save")
+@receiver(post_delete, dispatch_uid="directory-cache-delete")
+def invalidate(sender, **kwargs) -> None:
+    """Any write in the directory retires every cached read path.
+
+    Now, for reads later in the same transaction, and again on commit, for anything another
+    process cached from the data as it was before the commit.
+    """
+    if sender._meta.app_label != "directory":
+        return
+    _bump()
+    transaction.on_commit(_bump)
 
 
 @dataclass(frozen=True)
@@ -18,6 +89,10 @@ class Figures:
 
 
 def home_figures() -> Figures:
+    return _cached("home_figures", _home_figures)
+
+
+def _home_figures() -> Figures:
     public = Facility.objects.public()
     open_ = public.open()
     return Figures(
@@ -25,6 +100,12 @@ def home_figures() -> Figures:
         countries_with_open=open_.values("country").distinct().count(),
         facilities_listed=public.count(),
     )
+
+
+def current_highlight() -> Highlight | None:
+    """This month's highlight (scheduled, or the rotation's pick), as `highlight_for()` gives it."""
+    month = timezone.localdate().replace(day=1)
+    return _cached(f"highlight:{month}", lambda: highlight_for(month))
 
 
 @dataclass(frozen=True)
@@ -37,6 +118,10 @@ class Change:
 
 def latest_changes(limit: int = 10) -> list[Change]:
     """The newest status changes and profile snapshots, newest first."""
+    return _cached(f"latest_changes:{limit}", lambda: _latest_changes(limit))
+
+
+def _latest_changes(limit: int) -> list[Change]:
     statuses = (
         StatusChange.objects.filter(facility__published=True)
         .select_related("facility", "facility__country")
@@ -55,10 +140,25 @@ def latest_changes(limit: int = 10) -> list[Change]:
 
 
 def network_open_counts() -> list[tuple[int, int]]:
+    # The last point is "today", so the day is part of the key.
+    return _cached(f"network_open_counts:{timezone.localdate()}", _network_open_counts)
+
+
+def _network_open_counts() -> list[tuple[int, int]]:
     changes = StatusChange.objects.filter(facility__published=True).values_list(
         "facility_id", "date", "status"
     )
     return open_counts_by_year(changes)
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(code, name) of the countries with a published facility, by name, for filter forms."""
+    return _cached(f"country_choices:{get_language()}", _country_choices)
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    countries = Country.objects.filter(facilities__published=True).distinct()
+    return sorted(((c.code.code, c.name) for c in countries), key=lambda pair: pair[1])
 
 
 def countries_in_directory():
@@ -72,6 +172,11 @@ def countries_in_directory():
 
 
 def facility_detail(public_id: str) -> Facility:
+    """A published facility with its history and snapshots prefetched; DoesNotExist if none."""
+    return _cached(f"facility:{public_id}", lambda: _facility_detail(public_id))
+
+
+def _facility_detail(public_id: str) -> Facility:
     return (
         Facility.objects.public()
         .select_related("country")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -86,15 +88,22 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def facility_map(request: HttpRequest) -> HttpResponse:
-    form = FacilityFilterForm(request.GET)
-    form.is_valid()
+    """The map page; its facility list is rendered here so it works without JavaScript."""
+    form, facilities = _filtered(request)
+    # The map fetches only the filters that validated, so markers and list always agree.
+    valid = {key: value for key, value in form.filters().items() if value}
     return render(
         request,
         "directory/map.html",
         {
             "form": form,
-            "data_url": reverse("directory:map_data") + "?" + request.GET.urlencode(),
+            "facilities": facilities.select_related(None)
+            .prefetch_related(None)
+            .select_related("country"),
+            "data_url": reverse("directory:map_data") + ("?" + urlencode(valid) if valid else ""),
             "statuses": Status.choices,
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         },
     )
 

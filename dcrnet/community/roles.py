@@ -1,0 +1,85 @@
+"""Roles are groups; this module says which model permissions each role carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.apps import AppConfig
+from django.contrib.auth.models import Group, Permission
+
+from .models import Role
+
+# Roles that open the Django admin: holding one sets is_staff, losing the last clears it.
+ADMIN_ROLES = {Role.EDITOR.value, Role.STAFF.value}
+
+# Models of dcrnet.* apps that editors must not manage (personal data, accounts).
+# Add "app_label.modelname" here when an app gains a model only staff may touch.
+EDITOR_EXCLUDED_MODELS = {"community.user"}
+
+# Beyond everything editors have, staff manage people: accounts, their addresses, sessions,
+# lost second factors and lockouts. Never superuser rights: see UserAdmin.
+STAFF_EXTRA_PERMISSIONS = {
+    "community.user": ("view", "add", "change", "delete"),
+    "auth.group": ("view",),
+    "account.emailaddress": ("view", "change", "delete"),
+    "mfa.authenticator": ("view", "delete"),
+    "usersessions.usersession": ("view", "delete"),
+    "axes.accessattempt": ("view", "delete"),
+    "axes.accesslog": ("view",),
+    "axes.accessfailurelog": ("view",),
+}
+
+CRUD = ("add", "change", "delete", "view")
+
+
+def is_content_app(app_config: AppConfig) -> bool:
+    return app_config.name.startswith("dcrnet.")
+
+
+def editor_permissions(app_config: AppConfig, using: str = "default") -> list[Permission]:
+    """Full rights on every content model of the app; history tables are read-only."""
+    if not is_content_app(app_config):
+        return []
+    wanted: list[tuple[str, str]] = []
+    for model in app_config.get_models():
+        label = model._meta.label_lower
+        if label in EDITOR_EXCLUDED_MODELS:
+            continue
+        name = model._meta.model_name
+        history = model.__name__.startswith("Historical") and hasattr(model, "history_id")
+        actions = ("view",) if history else CRUD
+        wanted.extend((app_config.label, f"{action}_{name}") for action in actions)
+    return _permissions(wanted, using)
+
+
+def staff_permissions(app_config: AppConfig, using: str = "default") -> list[Permission]:
+    wanted = []
+    for label, actions in STAFF_EXTRA_PERMISSIONS.items():
+        app_label, model_name = label.split(".")
+        if app_label == app_config.label:
+            wanted.extend((app_label, f"{action}_{model_name}") for action in actions)
+    return editor_permissions(app_config, using) + _permissions(wanted, using)
+
+
+def _permissions(wanted: Iterable[tuple[str, str]], using: str) -> list[Permission]:
+    wanted = list(wanted)
+    if not wanted:
+        return []
+    codenames = {codename for _, codename in wanted}
+    found = Permission.objects.using(using).filter(codename__in=codenames)
+    found = found.select_related("content_type")
+    keys = set(wanted)
+    return [p for p in found if (p.content_type.app_label, p.codename) in keys]
+
+
+def ensure_roles(app_config: AppConfig, using: str = "default") -> None:
+    """Create the four role groups and grant them this app's permissions (never revokes)."""
+    groups = {
+        role.value: Group.objects.using(using).get_or_create(name=role.value)[0] for role in Role
+    }
+    editor = editor_permissions(app_config, using)
+    if editor:
+        groups[Role.EDITOR.value].permissions.add(*editor)
+    staff = staff_permissions(app_config, using)
+    if staff:
+        groups[Role.STAFF.value].permissions.add(*staff)

@@ -1,0 +1,114 @@
+"""What of a reference is searchable, with which weight, and keeping the index current."""
+
+from __future__ import annotations
+
+import contextlib
+from contextvars import ContextVar
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from dcrnet.lib import search
+
+from .models import Person, Reference, Term
+
+_deferred: ContextVar[set[int] | None] = ContextVar("evidence_deferred_index", default=None)
+
+
+def document(ref: Reference) -> dict[str, str]:
+    people = sorted(ref.people.all(), key=lambda p: (p.role, p.position))
+    keywords = [ref.keywords]
+    keywords += [term.name for term in ref.terms.all()]
+    keywords += [f"{f.name} {f.city}" for f in ref.facilities.all()]
+    keywords += [country.name for country in ref.countries.all()]
+    return {
+        "title": ref.title,
+        "authors": "; ".join(p.literal or f"{p.given} {p.family}".strip() for p in people),
+        "keywords": "; ".join(k for k in keywords if k),
+        "body": "\n".join(
+            part for part in (ref.container_title, ref.abstract, ref.notes, ref.publisher) if part
+        ),
+    }
+
+
+def prepare(queryset):
+    return queryset.prefetch_related("people", "terms", "facilities", "countries")
+
+
+INDEX = search.register(
+    Reference,
+    fields={"title": "A", "authors": "B", "keywords": "B", "body": "C"},
+    document=document,
+    prepare=prepare,
+)
+
+
+def reindex(pks) -> None:
+    pks = set(pks)
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(pks)
+        return
+    search.update_pks(Reference, pks)
+
+
+@contextlib.contextmanager
+def deferred():
+    """Inside: collect what changed; on leaving: index each reference once."""
+    if _deferred.get() is not None:
+        yield
+        return
+    token = _deferred.set(set())
+    try:
+        yield
+        pks = _deferred.get()
+    finally:
+        _deferred.reset(token)
+    search.update_pks(Reference, pks)
+
+
+def _reference_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex([instance.pk])
+
+
+def _reference_deleted(sender, instance, **kwargs):
+    search.remove(Reference, instance.pk)
+
+
+def _person_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    if Reference.objects.filter(pk=instance.reference_id).exists():
+        reindex([instance.reference_id])
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Reference):
+        reindex([instance.pk])
+    elif pk_set:
+        reindex(pk_set)
+    elif action == "post_clear":
+        pass  # the references were already reindexed by their own post_remove
+
+
+def _term_saved(sender, instance, created=False, raw=False, **kwargs):
+    if not created and not raw:
+        reindex(instance.references.values_list("pk", flat=True))
+
+
+def connect() -> None:
+    post_save.connect(_term_saved, sender=Term, dispatch_uid="evidence-term-saved")
+    post_save.connect(_reference_saved, sender=Reference, dispatch_uid="evidence-ref-saved")
+    post_delete.connect(_reference_deleted, sender=Reference, dispatch_uid="evidence-ref-del")
+    post_save.connect(_person_changed, sender=Person, dispatch_uid="evidence-person-saved")
+    post_delete.connect(_person_changed, sender=Person, dispatch_uid="evidence-person-del")
+    for through in (
+        Reference.terms.through,
+        Reference.facilities.through,
+        Reference.countries.through,
+    ):
+        m2m_changed.connect(
+            _tags_changed, sender=through, dispatch_uid=f"evidence-{through.__name__}"
+        )

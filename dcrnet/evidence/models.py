@@ -1,0 +1,441 @@
+"""The evidence library: references (CSL-JSON shaped), controlled vocabularies, summaries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.db import connections, models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from dcrnet.directory.models import Country, Facility
+from dcrnet.lib.search import SearchVectorColumn
+
+
+class Vocabulary(models.TextChoices):
+    DESIGN = "design", _("Study design")
+    OUTCOME = "outcome", _("Outcome")
+    SETTING = "setting", _("Setting / facility model")
+    ROUTE = "route", _("Route")
+
+
+class TermQuerySet(models.QuerySet):
+    def of(self, vocabulary: str) -> TermQuerySet:
+        return self.filter(vocabulary=vocabulary)
+
+    def lookup(self, spec: str) -> Term:
+        """'design:cohort', 'design:COH' or 'outcome:Overdose mortality' → the Term."""
+        vocabulary, _sep, value = spec.partition(":")
+        value = value.strip()
+        if vocabulary not in Vocabulary.values or not value:
+            raise Term.DoesNotExist(spec)
+        return self.get(
+            Q(slug__iexact=value) | Q(code__iexact=value) | Q(name__iexact=value),
+            vocabulary=vocabulary,
+        )
+
+
+class Term(models.Model):
+    """One entry of a controlled vocabulary that editors maintain (a design, an outcome, …)."""
+
+    vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices)
+    slug = models.SlugField(_("slug"), max_length=80)
+    code = models.CharField(
+        _("short code"), max_length=12, blank=True, help_text=_("E.g. COH, ODM.")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    pubmed_types = models.CharField(
+        _("PubMed publication types"),
+        max_length=300,
+        blank=True,
+        help_text=_("Semicolon-separated PubMed PT values that map to this design."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vocabulary term")
+        verbose_name_plural = _("vocabulary terms")
+        ordering = ["vocabulary", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vocabulary", "slug"], name="unique_term_slug")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_vocabulary_display()}: {self.name}"
+
+    def get_absolute_url(self) -> str:
+        if self.vocabulary == Vocabulary.OUTCOME:
+            return reverse("evidence:outcome", args=[self.slug])
+        return reverse("evidence:search") + f"?{self.vocabulary}={self.slug}"
+
+
+class CslType(models.TextChoices):
+    ARTICLE_JOURNAL = "article-journal", _("Journal article")
+    BOOK = "book", _("Book")
+    CHAPTER = "chapter", _("Book chapter")
+    REPORT = "report", _("Report")
+    THESIS = "thesis", _("Thesis")
+    PAPER_CONFERENCE = "paper-conference", _("Conference paper")
+    WEBPAGE = "webpage", _("Web page")
+    DATASET = "dataset", _("Dataset")
+    ARTICLE = "article", _("Preprint or other article")
+    DOCUMENT = "document", _("Other document")
+
+
+def normalise_text(text: str) -> str:
+    """Lower case, accents removed, punctuation to spaces: for duplicate detection."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def clean_doi(value: str) -> str:
+    return DOI_PREFIX.sub("", (value or "").strip()).strip()
+
+
+class ReferenceQuerySet(models.QuerySet):
+    def for_list(self) -> ReferenceQuerySet:
+        """Everything a result row needs, in a constant number of queries."""
+        return self.prefetch_related(
+            Prefetch("people", queryset=Person.objects.order_by("role", "position")),
+            Prefetch("terms", queryset=Term.objects.order_by("vocabulary", "position")),
+            "countries",
+            "facilities",
+        )
+
+    def for_detail(self) -> ReferenceQuerySet:
+        return self.for_list().prefetch_related("facilities__country")
+
+    def filtered(
+        self,
+        *,
+        terms: dict[str, list[str]] | None = None,
+        countries: list[str] | None = None,
+        csl_type: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> ReferenceQuerySet:
+        """Narrow by facets: each chosen term, country and range narrows further (AND)."""
+        qs = self
+        for vocabulary, slugs in (terms or {}).items():
+            for slug in slugs:
+                qs = qs.filter(
+                    pk__in=Reference.terms.through.objects.filter(
+                        term__vocabulary=vocabulary, term__slug=slug
+                    ).values("reference_id")
+                )
+        for code in countries or []:
+            qs = qs.filter(
+                pk__in=Reference.countries.through.objects.filter(
+                    country__code=code.upper()
+                ).values("reference_id")
+            )
+        if csl_type:
+            qs = qs.filter(csl_type=csl_type)
+        if year_from:
+            qs = qs.filter(year__gte=year_from)
+        if year_to:
+            qs = qs.filter(year__lte=year_to)
+        return qs
+
+    def facet_counts(self) -> dict[str, dict]:
+        """All facet counts of this queryset in one statement: the matching set (with its
+        full-text match) is computed once, then counted by term, country, year and type."""
+        inner, params = self.order_by().values("pk").query.sql_with_params()
+        through_terms = Reference.terms.through._meta.db_table
+        through_countries = Reference.countries.through._meta.db_table
+        table = Reference._meta.db_table
+        sql = (
+            f"WITH m AS MATERIALIZED ({inner}) "
+            f"SELECT 'term', term_id, NULL, COUNT(*) FROM {through_terms} "
+            f"WHERE reference_id IN (SELECT * FROM m) GROUP BY term_id "
+            f"UNION ALL SELECT 'country', country_id, NULL, COUNT(*) FROM {through_countries} "
+            f"WHERE reference_id IN (SELECT * FROM m) GROUP BY country_id "
+            f"UNION ALL SELECT 'year', year, NULL, COUNT(*) FROM {table} "
+            f"WHERE id IN (SELECT * FROM m) GROUP BY year "
+            f"UNION ALL SELECT 'type', NULL, csl_type, COUNT(*) FROM {table} "
+            f"WHERE id IN (SELECT * FROM m) GROUP BY csl_type"
+        )
+        counts: dict[str, dict] = {"term": {}, "country": {}, "year": {}, "type": {}}
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            for kind, number, text, n in cursor.fetchall():
+                counts[kind][text if kind == "type" else number] = n
+        return counts
+
+    def term_counts(self) -> dict[int, int]:
+        """{term id: number of references of this queryset tagged with it}."""
+        rows = (
+            Reference.terms.through.objects.filter(reference_id__in=self.values("pk"))
+            .values("term_id")
+            .annotate(n=Count("reference_id"))
+            .values_list("term_id", "n")
+        )
+        return dict(rows)
+
+    def country_counts(self) -> dict[int, int]:
+        rows = (
+            Reference.countries.through.objects.filter(reference_id__in=self.values("pk"))
+            .values("country_id")
+            .annotate(n=Count("reference_id"))
+            .values_list("country_id", "n")
+        )
+        return dict(rows)
+
+    def year_counts(self) -> dict[int, int]:
+        return dict(self.order_by().values("year").annotate(n=Count("pk")).values_list("year", "n"))
+
+    def type_counts(self) -> dict[str, int]:
+        return dict(
+            self.order_by().values("csl_type").annotate(n=Count("pk")).values_list("csl_type", "n")
+        )
+
+
+class Reference(models.Model):
+    """A publication, with fields that map one-to-one onto CSL-JSON."""
+
+    csl_type = models.CharField(
+        _("type"), max_length=30, choices=CslType.choices, default=CslType.ARTICLE_JOURNAL
+    )
+    title = models.CharField(_("title"), max_length=1000)
+    container_title = models.CharField(_("journal, book or series"), max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    day = models.PositiveSmallIntegerField(_("day"), null=True, blank=True)
+    volume = models.CharField(_("volume"), max_length=40, blank=True)
+    issue = models.CharField(_("issue"), max_length=40, blank=True)
+    page = models.CharField(_("pages"), max_length=40, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    publisher_place = models.CharField(_("place of publication"), max_length=200, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, blank=True)
+    pmid = models.CharField(_("PMID"), max_length=20, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    language = models.CharField(_("language"), max_length=20, blank=True)
+    abstract = models.TextField(_("abstract"), blank=True)
+    keywords = models.TextField(
+        _("keywords"), blank=True, help_text=_("Semicolon-separated free keywords.")
+    )
+    notes = models.TextField(_("editor notes"), blank=True, help_text=_("Markdown."))
+    terms = models.ManyToManyField(
+        Term, blank=True, related_name="references", verbose_name=_("tags")
+    )
+    facilities = models.ManyToManyField(
+        Facility,
+        blank=True,
+        related_name="references",
+        verbose_name=_("facilities studied"),
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="references",
+        verbose_name=_("countries studied"),
+    )
+    search_vector = SearchVectorColumn(null=True, editable=False)
+    created = models.DateTimeField(_("added"), auto_now_add=True, db_index=True)
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    objects = ReferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+        ordering = ["-year", "title"]
+        indexes = [models.Index(fields=["year"]), models.Index(fields=["csl_type", "year"])]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("doi"), name="unique_reference_doi", condition=~Q(doi="")
+            ),
+            models.UniqueConstraint(
+                fields=["pmid"], name="unique_reference_pmid", condition=~Q(pmid="")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_author_family() or '?'} {self.year}: {self.title[:80]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.doi = clean_doi(self.doi)
+        self.pmid = (self.pmid or "").strip()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("evidence:reference", args=[self.pk])
+
+    # Authors come from the prefetch cache when there is one.
+    def authors(self) -> list[Person]:
+        return [p for p in self.people.all() if p.role == Person.Role.AUTHOR]
+
+    def editors(self) -> list[Person]:
+        return [p for p in self.people.all() if p.role == Person.Role.EDITOR]
+
+    def first_author_family(self) -> str:
+        authors = self.authors()
+        return authors[0].family_or_literal if authors else ""
+
+    def author_line(self, limit: int = 6) -> str:
+        names = [p.short_name for p in self.authors()]
+        if len(names) > limit:
+            names = [*names[:limit], "et al."]
+        return ", ".join(names)
+
+    def terms_of(self, vocabulary: str) -> list[Term]:
+        return [t for t in self.terms.all() if t.vocabulary == vocabulary]
+
+    def designs(self) -> list[Term]:
+        return self.terms_of(Vocabulary.DESIGN)
+
+    def outcomes(self) -> list[Term]:
+        return self.terms_of(Vocabulary.OUTCOME)
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self) -> str:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    def dedup_key(self) -> str:
+        return dedup_key(self.title, self.year, self.first_author_family())
+
+
+def dedup_key(title: str, year: int | None, first_author: str) -> str:
+    return f"{normalise_text(title)}|{year or ''}|{normalise_text(first_author)}"
+
+
+class Person(models.Model):
+    """An author or editor of a reference, in order; a person or an organisation (literal)."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", _("Author")
+        EDITOR = "editor", _("Editor")
+
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    family = models.CharField(_("family name"), max_length=200, blank=True)
+    given = models.CharField(_("given names"), max_length=200, blank=True)
+    literal = models.CharField(
+        _("organisation"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a group or organisation author instead of family and given names."),
+    )
+
+    class Meta:
+        verbose_name = _("author or editor")
+        verbose_name_plural = _("authors and editors")
+        ordering = ["reference", "role", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(family="") | ~Q(literal=""), name="person_has_a_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def family_or_literal(self) -> str:
+        return self.literal or self.family
+
+    @property
+    def short_name(self) -> str:
+        if self.literal:
+            return self.literal
+        initials = "".join(part[0] for part in re.split(r"[\s.\-]+", self.given) if part)
+        return f"{self.family} {initials}".strip()
+
+    def as_csl(self) -> dict[str, str]:
+        if self.literal:
+            return {"literal": self.literal}
+        name = {"family": self.family}
+        if self.given:
+            given = self.given
+            if re.fullmatch(r"[A-Z]{1,4}", given):  # Vancouver initials: "BDL" → "B. D. L."
+                given = " ".join(f"{letter}." for letter in given)
+            name["given"] = given
+        return name
+
+
+class Certainty(models.TextChoices):
+    HIGH = "high", _("High")
+    MODERATE = "moderate", _("Moderate")
+    LOW = "low", _("Low")
+    VERY_LOW = "very-low", _("Very low")
+
+
+class EvidenceSummary(models.Model):
+    """GRADE rates a body of evidence for one outcome, not a single paper."""
+
+    outcome = models.OneToOneField(
+        Term,
+        on_delete=models.CASCADE,
+        related_name="summary",
+        limit_choices_to={"vocabulary": Vocabulary.OUTCOME},
+        verbose_name=_("outcome"),
+    )
+    certainty = models.CharField(_("GRADE certainty"), max_length=10, choices=Certainty.choices)
+    rationale = models.TextField(_("rationale"), help_text=_("Markdown."))
+    references = models.ManyToManyField(
+        Reference, blank=True, related_name="summaries", verbose_name=_("references it rests on")
+    )
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evidence summary")
+        verbose_name_plural = _("evidence summaries")
+        ordering = ["outcome__position"]
+
+    def __str__(self) -> str:
+        return f"{self.outcome.name}: {self.get_certainty_display()}"
+
+
+class Suggestion(models.Model):
+    """A reference someone outside the editors proposed; waits for moderation."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for an editor")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    doi = models.CharField(_("DOI"), max_length=200, blank=True)
+    pmid = models.CharField(_("PMID"), max_length=20, blank=True)
+    citation = models.TextField(_("citation"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    email = models.EmailField(_("email for questions (optional)"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    reference = models.ForeignKey(
+        Reference,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reference created from it"),
+    )
+
+    class Meta:
+        verbose_name = _("suggested reference")
+        verbose_name_plural = _("suggested references")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.doi or self.pmid or self.citation[:80]

@@ -1,0 +1,310 @@
+"""Reading the library: the one search the page, the API, the exports and the map share."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from dcrnet.directory.models import Country
+from dcrnet.lib import search
+
+from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary
+
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+FACET_VOCABULARIES = (Vocabulary.DESIGN, Vocabulary.OUTCOME, Vocabulary.SETTING, Vocabulary.ROUTE)
+# (first year or None, last year or None)
+YEAR_RANGES: tuple[tuple[int | None, int | None], ...] = (
+    (None, 1999),
+    (2000, 2004),
+    (2005, 2009),
+    (2010, 2014),
+    (2015, 2019),
+    (2020, 2024),
+    (2025, None),
+)
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    CHOICES = (
+        (RELEVANCE, _("Relevance")),
+        (NEWEST, _("Newest first")),
+        (OLDEST, _("Oldest first")),
+    )
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    terms: dict[str, list[str]] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
+    csl_type: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = Sort.RELEVANCE
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    def filters(self) -> dict:
+        return {
+            "terms": self.terms,
+            "countries": self.countries,
+            "csl_type": self.csl_type or None,
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+        }
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    params: dict[str, str | None] = field(default_factory=dict)
+    url: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchResult:
+    params: SearchParams
+    total: int
+    references: list[Reference]
+    scores: dict[int, float]
+    snippets: dict[int, dict]
+    facets: list[Facet]
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.params.per_page))
+
+    @property
+    def page(self) -> int:
+        return min(self.params.page, self.num_pages)
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * self.params.per_page + 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def matching_references(params: SearchParams):
+    """The queryset of every reference the query and the filters select (not ordered)."""
+    return search.matching(Reference.objects.filtered(**params.filters()), params.q)
+
+
+def ordered_references(params: SearchParams, *, offset: int = 0, limit: int | None = None):
+    """References in the order the page shows them (for exports of a whole result)."""
+    qs = matching_references(params)
+    if params.sort == Sort.RELEVANCE and search.parse(params.q).groups:
+        limit = limit if limit is not None else qs.count()
+        hits = search.ranked(qs, params.q, offset=offset, limit=limit)
+        by_pk = Reference.objects.for_detail().in_bulk([pk for pk, _ in hits])
+        return [by_pk[pk] for pk, _ in hits if pk in by_pk]
+    order = ("year", "title") if params.sort == Sort.OLDEST else ("-year", "title")
+    qs = qs.for_detail().order_by(*order, "pk")
+    return list(qs[offset : offset + limit] if limit is not None else qs)
+
+
+def search_references(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
+    qs = matching_references(params)
+    counts = qs.facet_counts() if with_facets else {"type": qs.type_counts()}
+    type_counts = counts["type"]
+    total = sum(type_counts.values())
+    page = max(1, min(params.page, max(1, math.ceil(total / params.per_page))))
+    offset = (page - 1) * params.per_page
+    query = search.parse(params.q)
+    scores: dict[int, float] = {}
+    if params.sort == Sort.RELEVANCE and query.groups:
+        hits = search.ranked(qs, params.q, offset=offset, limit=params.per_page)
+        scores = dict(hits)
+        by_pk = Reference.objects.for_list().in_bulk(list(scores))
+        references = [by_pk[pk] for pk in scores if pk in by_pk]
+    else:
+        order = ("year", "title") if params.sort == Sort.OLDEST else ("-year", "title")
+        references = list(qs.for_list().order_by(*order, "pk")[offset : offset + params.per_page])
+    snippets = search.snippets(references, params.q) if query.groups else {}
+    for ref in references:
+        ref.marks = snippets.get(ref.pk, {})
+    facets = _facets(params, counts) if with_facets else []
+    return SearchResult(params, total, references, scores, snippets, facets)
+
+
+def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
+    term_counts, type_counts = counts["term"], counts["type"]
+    facets = []
+    terms = list(Term.objects.filter(vocabulary__in=FACET_VOCABULARIES))
+    for vocabulary in FACET_VOCABULARIES:
+        chosen = set(params.terms.get(vocabulary, []))
+        values = [
+            FacetValue(
+                term.slug,
+                term.name,
+                term_counts.get(term.pk, 0),
+                term.slug in chosen,
+            )
+            for term in terms
+            if term.vocabulary == vocabulary and (term_counts.get(term.pk) or term.slug in chosen)
+        ]
+        values.sort(key=lambda v: (-v.count, v.label))
+        facets.append(Facet(vocabulary, Vocabulary(vocabulary).label, values))
+
+    country_counts = counts["country"]
+    chosen_countries = {c.upper() for c in params.countries}
+    countries = Country.objects.filter(pk__in=list(country_counts)) | Country.objects.filter(
+        code__in=list(chosen_countries)
+    )
+    country_values = [
+        FacetValue(
+            country.code.code,
+            country.name,
+            country_counts.get(country.pk, 0),
+            country.code.code in chosen_countries,
+        )
+        for country in countries.distinct()
+    ]
+    country_values.sort(key=lambda v: (-v.count, v.label))
+    facets.append(Facet("country", _("Country studied"), country_values))
+
+    year_counts = counts["year"]
+    year_values = []
+    for first, last in YEAR_RANGES:
+        count = sum(
+            n
+            for year, n in year_counts.items()
+            if (first is None or year >= first) and (last is None or year <= last)
+        )
+        selected = params.year_from == first and params.year_to == last
+        if not count and not selected:
+            continue
+        if first is None:
+            label = _("before %(year)s") % {"year": last + 1}
+        elif last is None:
+            label = _("%(year)s and later") % {"year": first}
+        else:
+            label = f"{first}–{last}"
+        year_values.append(
+            FacetValue(
+                f"{first or ''}-{last or ''}",
+                label,
+                count,
+                selected,
+                {"year_from": str(first or ""), "year_to": str(last or "")},
+            )
+        )
+    facets.append(Facet("years", _("Year published"), year_values))
+
+    type_values = [
+        FacetValue(value, str(CslType(value).label), n, value == params.csl_type)
+        for value, n in type_counts.items()
+        if value in CslType.values
+    ]
+    type_values.sort(key=lambda v: (-v.count, v.label))
+    facets.append(Facet("type", _("Type"), type_values))
+    return facets
+
+
+# --- Evidence map ----------------------------------------------------------------------
+
+
+@dataclass
+class MapCell:
+    design: Term
+    count: int
+    params: dict[str, str]
+
+
+@dataclass
+class MapRow:
+    outcome: Term
+    cells: list[MapCell]
+    total: int
+    summary: EvidenceSummary | None
+
+
+@dataclass
+class EvidenceMap:
+    designs: list[Term]
+    rows: list[MapRow]
+    design_totals: list[int]
+    total: int
+
+
+def evidence_map(
+    *, country: str | None = None, year_from: int | None = None, year_to: int | None = None
+) -> EvidenceMap:
+    """Outcomes × designs: how many references carry both tags (within the filters)."""
+    refs = Reference.objects.filtered(
+        countries=[country] if country else [], year_from=year_from, year_to=year_to
+    )
+    through = Reference.terms.through
+    tagged = through.objects.filter(reference_id__in=refs.values("pk"))
+    pairs = (
+        tagged.filter(term__vocabulary=Vocabulary.OUTCOME)
+        .values("term_id")
+        .annotate(n=Count("reference_id"))
+    )
+    outcome_totals = {row["term_id"]: row["n"] for row in pairs}
+    design_of = tagged.filter(term__vocabulary=Vocabulary.DESIGN).values_list(
+        "reference_id", "term_id"
+    )
+    outcome_of = tagged.filter(term__vocabulary=Vocabulary.OUTCOME).values_list(
+        "reference_id", "term_id"
+    )
+    designs_by_ref: dict[int, set[int]] = {}
+    for ref_id, term_id in design_of:
+        designs_by_ref.setdefault(ref_id, set()).add(term_id)
+    counts: dict[tuple[int, int], int] = {}
+    for ref_id, outcome_id in outcome_of:
+        for design_id in designs_by_ref.get(ref_id, ()):
+            counts[(outcome_id, design_id)] = counts.get((outcome_id, design_id), 0) + 1
+    all_terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.DESIGN, Vocabulary.OUTCOME]))
+    used_designs = {design for _outcome, design in counts}
+    designs = [t for t in all_terms if t.vocabulary == Vocabulary.DESIGN and t.pk in used_designs]
+    outcomes = [t for t in all_terms if t.vocabulary == Vocabulary.OUTCOME]
+    summaries = {s.outcome_id: s for s in EvidenceSummary.objects.filter(outcome__in=outcomes)}
+    base: dict[str, str] = {}
+    if country:
+        base["country"] = country.upper()
+    if year_from:
+        base["year_from"] = str(year_from)
+    if year_to:
+        base["year_to"] = str(year_to)
+    rows = [
+        MapRow(
+            outcome,
+            [
+                MapCell(
+                    design,
+                    counts.get((outcome.pk, design.pk), 0),
+                    {**base, "outcome": outcome.slug, "design": design.slug},
+                )
+                for design in designs
+            ],
+            outcome_totals.get(outcome.pk, 0),
+            summaries.get(outcome.pk),
+        )
+        for outcome in outcomes
+    ]
+    design_totals = [sum(row.cells[i].count for row in rows) for i in range(len(designs))]
+    return EvidenceMap(designs, rows, design_totals, refs.count())

@@ -1,0 +1,396 @@
+"""Full-text search behind one interface: SQLite FTS5 or PostgreSQL, chosen by the database.
+
+An app registers a model with weighted fields and a function that builds the text of each
+field. The SQLite backend keeps an FTS5 table `<db_table>_fts` (rowid = pk, porter stemming,
+accents removed); the PostgreSQL backend keeps a stored tsvector column on the model (with a
+GIN index), built from accent-stripped text with the 'english' configuration. Both take the
+same web-search syntax: words (AND), "quoted phrases", -exclusion and OR.
+
+    index = search.register(Reference, fields={"title": "A", "body": "C"}, document=fn)
+    qs = search.matching(Reference.objects.filter(...), "insite -cost")
+    hits = search.ranked(qs, "insite -cost", offset=0, limit=20)   # [(pk, score), ...]
+    marks = search.snippets(objects, "insite -cost")                # {pk: {field: html}}
+
+The app creates the FTS5 table or the GIN index in a migration (see `install_sql`) and calls
+`update(obj)` / `remove(obj)` when what feeds the document changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, models, router
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WEIGHTS = ("A", "B", "C", "D")
+
+
+class SearchVectorColumn(SearchVectorField):
+    """A tsvector on PostgreSQL, an unused text column elsewhere; no contrib.postgres app."""
+
+    def check(self, **kwargs):
+        return [e for e in super().check(**kwargs) if e.id != "postgres.E005"]
+
+    def db_type(self, connection) -> str:
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+# FTS5 bm25 column weights and PostgreSQL ts_rank weights for A, B, C, D.
+BM25_WEIGHT = {"A": 10.0, "B": 4.0, "C": 1.0, "D": 0.5}
+PG_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D, C, B, A as ts_rank expects
+OPEN, CLOSE = "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Index:
+    model: type[models.Model]
+    fields: dict[str, str]
+    document: Callable[[models.Model], dict[str, str]]
+    prepare: Callable[[models.QuerySet], models.QuerySet]
+    vector_field: str = "search_vector"
+
+    @property
+    def table(self) -> str:
+        return f"{self.model._meta.db_table}_fts"
+
+    def texts(self, obj: models.Model) -> list[str]:
+        doc = self.document(obj)
+        return [doc.get(name, "") or "" for name in self.fields]
+
+
+_registry: dict[type[models.Model], Index] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    fields: dict[str, str],
+    document: Callable[[models.Model], dict[str, str]],
+    prepare: Callable[[models.QuerySet], models.QuerySet] | None = None,
+    vector_field: str = "search_vector",
+) -> Index:
+    """Make a model searchable. `fields` maps field name → weight A (highest) … D."""
+    if any(weight not in WEIGHTS for weight in fields.values()):
+        raise ValueError(f"weights must be one of {WEIGHTS}")
+    index = Index(model, dict(fields), document, prepare or (lambda qs: qs), vector_field)
+    _registry[model] = index
+    return index
+
+
+def index_for(model: type[models.Model]) -> Index:
+    return _registry[model._meta.concrete_model]
+
+
+def _vendor(model: type[models.Model]) -> str:
+    return connections[router.db_for_write(model)].vendor
+
+
+def strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+# --- The query language ------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    """All `groups` must match (each group: any one of its alternatives); no `excluded` may."""
+
+    groups: list[list[str]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.excluded)
+
+
+TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+WORD = re.compile(r"\w", re.UNICODE)
+
+
+def parse(text: str) -> Query:
+    """Web-search syntax, like PostgreSQL's websearch_to_tsquery, but with OR binding tighter
+    than the implicit AND (`a b OR c` is a AND (b OR c)), the way people read it."""
+    query = Query()
+    pending_or = False
+    for token in TOKEN.findall(strip_accents(text or "")[:500]):
+        if token.upper() == "OR" and query.groups:
+            pending_or = True
+            continue
+        negative = token.startswith("-") and len(token) > 1
+        if negative:
+            token = token[1:]
+        words = " ".join(re.findall(r"\w+", token.strip('"').lower()))
+        if not words or not WORD.search(words):
+            continue
+        if negative:
+            query.excluded.append(words)
+            pending_or = False
+        elif pending_or:
+            query.groups[-1].append(words)
+            pending_or = False
+        else:
+            query.groups.append([words])
+    return query
+
+
+def _fts5_string(words: str) -> str:
+    return '"' + words.replace('"', '""') + '"'
+
+
+def fts5_expression(query: Query) -> str:
+    positive = " AND ".join(
+        "(" + " OR ".join(_fts5_string(alt) for alt in group) + ")" for group in query.groups
+    )
+    return positive + "".join(f" NOT {_fts5_string(words)}" for words in query.excluded)
+
+
+def _pg_query(query: Query):
+    from django.contrib.postgres.search import SearchQuery
+
+    def one(words: str) -> SearchQuery:
+        kind = "phrase" if " " in words else "plain"
+        return SearchQuery(words, search_type=kind, config="english")
+
+    combined = None
+    for group in query.groups:
+        alternatives = None
+        for words in group:
+            alternatives = one(words) if alternatives is None else alternatives | one(words)
+        combined = alternatives if combined is None else combined & alternatives
+    for words in query.excluded:
+        combined = ~one(words) if combined is None else combined & ~one(words)
+    return combined
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+def matching(queryset: models.QuerySet, text: str) -> models.QuerySet:
+    """The queryset restricted to rows that match `text` (unchanged when text is empty)."""
+    query = parse(text)
+    if not query:
+        return queryset
+    index = index_for(queryset.model)
+    if _vendor(queryset.model) == "postgresql":
+        return queryset.filter(**{index.vector_field: _pg_query(query)})
+    if query.groups:
+        return queryset.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s",
+                [fts5_expression(query)],
+            )
+        )
+    either = " OR ".join(_fts5_string(words) for words in query.excluded)
+    return queryset.exclude(
+        pk__in=RawSQL(f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s", [either])
+    )
+
+
+def ranked(
+    queryset: models.QuerySet, text: str, *, offset: int = 0, limit: int = 20
+) -> list[tuple[int, float]]:
+    """[(pk, score)] of the best matches of `text` within `queryset`, best first."""
+    query = parse(text)
+    index = index_for(queryset.model)
+    if not query.groups:
+        rows = matching(queryset, text).values_list("pk", flat=True)[offset : offset + limit]
+        return [(pk, 0.0) for pk in rows]
+    if _vendor(queryset.model) == "postgresql":
+        from django.contrib.postgres.search import SearchRank
+
+        pg_query = _pg_query(query)
+        rows = (
+            queryset.filter(**{index.vector_field: pg_query})
+            .annotate(
+                _rank=SearchRank(
+                    models.F(index.vector_field), pg_query, weights=PG_WEIGHTS, normalization=1
+                )
+            )
+            .order_by("-_rank", "-pk")
+            .values_list("pk", "_rank")[offset : offset + limit]
+        )
+        return [(pk, float(rank)) for pk, rank in rows]
+    weights = ", ".join(str(BM25_WEIGHT[w]) for w in index.fields.values())
+    sql = (
+        f"SELECT rowid, bm25({index.table}, {weights}) AS score FROM {index.table} "
+        f"WHERE {index.table} MATCH %s"
+    )
+    params: list = [fts5_expression(query)]
+    if queryset.query.where:
+        inner, inner_params = queryset.order_by().values("pk").query.sql_with_params()
+        sql += f" AND rowid IN ({inner})"
+        params.extend(inner_params)
+    sql += " ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
+    params += [limit, offset]
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(pk, -score) for pk, score in cursor.fetchall()]
+
+
+def _marked(text: str) -> SafeString:
+    return mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))  # noqa: S308
+
+
+def snippets(
+    objects: Sequence[models.Model], text: str, *, words: int = 30
+) -> dict[int, dict[str, SafeString]]:
+    """For each object: every field with the matched words in <mark>; long fields cut to a
+    fragment around the matches. Objects must carry what the document needs (prefetched)."""
+    query = parse(text)
+    if not objects or not query.groups:
+        return {}
+    index = index_for(type(objects[0]))
+    names = list(index.fields)
+    result: dict[int, dict[str, SafeString]] = {}
+    if _vendor(index.model) == "postgresql":
+        pg_query = _pg_query(query)
+        values, params = [], []
+        for obj in objects:
+            for name, value in zip(names, index.texts(obj), strict=True):
+                values.append("(%s, %s, %s)")
+                params += [obj.pk, name, value]
+        sql_query, query_params = _compile(pg_query, index.model)
+        options = (
+            f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
+            " MaxFragments=2, FragmentDelimiter=' … '"
+        )
+        sql = (
+            "SELECT v.pk, v.name, ts_headline('english', v.body, q.query, %s) "
+            f"FROM (VALUES {', '.join(values)}) AS v(pk, name, body), "
+            f"(SELECT {sql_query} AS query) AS q"
+        )
+        with connections[router.db_for_read(index.model)].cursor() as cursor:
+            cursor.execute(sql, [options, *params, *query_params])
+            for pk, name, headline in cursor.fetchall():
+                result.setdefault(pk, {})[name] = _marked(headline)
+        return result
+    parts = []
+    for position in range(len(names)):
+        if position == 0:
+            parts.append(f"highlight({index.table}, {position}, '{OPEN}', '{CLOSE}')")
+        else:
+            parts.append(f"snippet({index.table}, {position}, '{OPEN}', '{CLOSE}', ' … ', {words})")
+    placeholders = ", ".join("%s" for _ in objects)
+    sql = (
+        f"SELECT rowid, {', '.join(parts)} FROM {index.table} "
+        f"WHERE {index.table} MATCH %s AND rowid IN ({placeholders})"
+    )
+    with connections[router.db_for_read(index.model)].cursor() as cursor:
+        cursor.execute(sql, [fts5_expression(query), *[obj.pk for obj in objects]])
+        for row in cursor.fetchall():
+            result[row[0]] = {
+                name: _marked(value or "") for name, value in zip(names, row[1:], strict=True)
+            }
+    return result
+
+
+def _compile(expression, model) -> tuple[str, list]:
+    from django.db.models.sql import Query as SqlQuery
+
+    sql_query = SqlQuery(model)
+    connection = connections[router.db_for_read(model)]
+    compiler = sql_query.get_compiler(connection=connection)
+    resolved = expression.resolve_expression(sql_query)
+    sql, params = compiler.compile(resolved)
+    return sql, list(params)
+
+
+# --- Writing ---------------------------------------------------------------------------
+
+
+def _pg_vector_sql(index: Index) -> str:
+    return " || ".join(
+        f"setweight(to_tsvector('english', %s), '{weight}')" for weight in index.fields.values()
+    )
+
+
+def update(objects: models.Model | Iterable[models.Model]) -> None:
+    """(Re)index objects; they should carry what `document` needs, or it will query."""
+    if isinstance(objects, models.Model):
+        objects = [objects]
+    objects = list(objects)
+    if not objects:
+        return
+    index = index_for(type(objects[0]))
+    rows = [(obj.pk, [strip_accents(t) for t in index.texts(obj)]) for obj in objects]
+    _write(index, rows)
+
+
+def update_pks(model: type[models.Model], pks: Iterable[int]) -> None:
+    index = index_for(model)
+    pks = list(pks)
+    if pks:
+        update(index.prepare(model._default_manager.filter(pk__in=pks)))
+
+
+def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
+    connection = connections[router.db_for_write(index.model)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            table = index.model._meta.db_table
+            cursor.executemany(
+                f'UPDATE "{table}" SET "{index.vector_field}" = {_pg_vector_sql(index)} '
+                "WHERE id = %s",
+                [(*texts, pk) for pk, texts in rows],
+            )
+            return
+        cursor.executemany(f"DELETE FROM {index.table} WHERE rowid = %s", [(pk,) for pk, _ in rows])
+        columns = ", ".join(index.fields)
+        marks = ", ".join("%s" for _ in index.fields)
+        cursor.executemany(
+            f"INSERT INTO {index.table} (rowid, {columns}) VALUES (%s, {marks})",
+            [(pk, *texts) for pk, texts in rows],
+        )
+
+
+def remove(model: type[models.Model], pk: int) -> None:
+    index = index_for(model)
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor == "postgresql":
+        return  # the vector goes with the row
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {index.table} WHERE rowid = %s", [pk])
+
+
+def rebuild(model: type[models.Model], *, batch: int = 2000) -> int:
+    """Index every row again; returns how many."""
+    index = index_for(model)
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {index.table}")
+    pks = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch):
+        update_pks(model, pks[start : start + batch])
+    return len(pks)
+
+
+def install_sql(vendor: str, table: str, fields: Sequence[str], vector_field: str) -> list[str]:
+    """The DDL a migration runs to create the index of a model (see module docstring)."""
+    if vendor == "sqlite":
+        return [
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5("
+            + ", ".join(fields)
+            + ", tokenize = 'porter unicode61 remove_diacritics 2')"
+        ]
+    if vendor == "postgresql":
+        return [
+            f'CREATE INDEX IF NOT EXISTS "{table}_{vector_field}_gin" '
+            f'ON "{table}" USING gin ("{vector_field}")'
+        ]
+    return []
+
+
+def uninstall_sql(vendor: str, table: str, vector_field: str) -> list[str]:
+    if vendor == "sqlite":
+        return [f"DROP TABLE IF EXISTS {table}_fts"]
+    if vendor == "postgresql":
+        return [f'DROP INDEX IF EXISTS "{table}_{vector_field}_gin"']
+    return []

@@ -1,0 +1,289 @@
+"""Reads of published monitoring data, shared by pages, the API and downloads (all cached)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from dcrnet.directory.models import Country, Facility
+
+from .models import Indicator, Level, SeriesPoint, breakdown_label
+from .services import cache_generation
+
+CACHE_SECONDS = 600
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+ATTRIBUTION = "DCR Network monthly monitoring"
+SYNTHETIC_NOTE = "Synthetic demonstration data: generated, not reported by any facility."
+
+
+def cached(prefix: str, params: dict, compute):
+    """Cache by every filter; a write bumps the generation so nothing stale is served."""
+    raw = json.dumps(params, sort_keys=True, default=str)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:24]
+    key = f"monitoring:{cache_generation()}:{prefix}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+@dataclass(frozen=True)
+class Scope:
+    level: str
+    key: str
+    title: str
+
+    @classmethod
+    def network(cls) -> Scope:
+        return cls(Level.NETWORK, "n", str(_("All facilities in the network")))
+
+    @classmethod
+    def for_country(cls, country: Country) -> Scope:
+        return cls(Level.COUNTRY, f"c:{country.code.code}", country.name)
+
+    @classmethod
+    def for_facility(cls, facility: Facility) -> Scope:
+        return cls(Level.FACILITY, f"f:{facility.pk}", facility.name)
+
+
+def month_label(month: dt.date) -> str:
+    return f"{month:%Y-%m}"
+
+
+def series(
+    scope: Scope, indicator: Indicator, start: dt.date | None = None, end: dt.date | None = None
+) -> dict:
+    """{"labels": [...], "series": [{"label", "values"}], "synthetic": bool} for one indicator.
+
+    Values are integers, or the suppression marker ("<5" or "x") the chart draws as a gap.
+    An indicator with a breakdown gives one series per breakdown plus the total.
+    """
+
+    def compute() -> dict:
+        points = SeriesPoint.objects.filter(key=scope.key, indicator=indicator)
+        if start:
+            points = points.filter(month__gte=start)
+        if end:
+            points = points.filter(month__lte=end)
+        rows = list(
+            points.order_by("month").values_list("month", "breakdown", "value", "flag", "synthetic")
+        )
+        months = sorted({row[0] for row in rows})
+        position = {month: i for i, month in enumerate(months)}
+        breakdowns = [b for b in indicator.breakdown_codes if b] + [""]
+        columns: dict[str, list] = {b: [None] * len(months) for b in breakdowns}
+        synthetic_any = False
+        for month, breakdown, value, flag, synthetic in rows:
+            if breakdown in columns:
+                columns[breakdown][position[month]] = flag or value
+            synthetic_any = synthetic_any or synthetic
+        out_series = []
+        for b in breakdowns:
+            if len(breakdowns) > 1 and not any(v is not None for v in columns[b]):
+                continue
+            label = indicator.title if b == "" else breakdown_label(b)
+            if b == "" and len(breakdowns) > 1:
+                label = str(_("Total"))
+            out_series.append({"label": label, "breakdown": b, "values": columns[b]})
+        return {
+            "scope": scope.title,
+            "level": scope.level,
+            "indicator": indicator.code,
+            "title": indicator.title,
+            "unit": indicator.unit,
+            "labels": [month_label(m) for m in months],
+            "series": out_series,
+            "synthetic": synthetic_any,
+            "synthetic_note": SYNTHETIC_NOTE if synthetic_any else "",
+            "suppression": _(
+                "Counts from 1 to 4 are shown as <5; x hides a cell that would reveal one."
+            ),
+            "licence": LICENCE,
+        }
+
+    return cached(
+        "series",
+        {"k": scope.key, "i": indicator.code, "s": start, "e": end},
+        compute,
+    )
+
+
+def table_rows(data: dict) -> list[list]:
+    """The chart's data as table rows: month, then one cell per series."""
+    return [
+        [label, *(s["values"][i] for s in data["series"])] for i, label in enumerate(data["labels"])
+    ]
+
+
+def monthly_points(
+    *,
+    level: str = Level.FACILITY,
+    facility: Facility | None = None,
+    country: str | None = None,
+    indicator: Indicator | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> QuerySet:
+    points = SeriesPoint.objects.filter(level=level)
+    if facility is not None:
+        points = points.filter(facility=facility)
+    if country:
+        if level == Level.FACILITY:
+            points = points.filter(facility__country__code=country.upper())
+        elif level == Level.COUNTRY:
+            points = points.filter(country=country.upper())
+    if indicator is not None:
+        points = points.filter(indicator=indicator)
+    if start:
+        points = points.filter(month__gte=start)
+    if end:
+        points = points.filter(month__lte=end)
+    return points.order_by("key", "month", "indicator__position", "breakdown")
+
+
+MONTHLY_COLUMNS = [
+    "level",
+    "area",
+    "facility",
+    "facility_name",
+    "country",
+    "month",
+    "indicator",
+    "breakdown",
+    "value",
+    "suppressed",
+    "synthetic",
+]
+
+
+def monthly_records(points: QuerySet):
+    """Plain rows for CSV and JSON, in the order of MONTHLY_COLUMNS (streamed, no N+1)."""
+    facility_info = {
+        f.pk: (f.public_id, f.name, f.country.code.code)
+        for f in Facility.objects.select_related("country").only(
+            "pk", "public_id", "name", "country__code"
+        )
+    }
+    codes = dict(Indicator.objects.values_list("pk", "code"))
+    for (
+        key,
+        level,
+        facility_id,
+        country,
+        indicator_id,
+        breakdown,
+        month,
+        value,
+        flag,
+        syn,
+    ) in points.values_list(
+        "key",
+        "level",
+        "facility_id",
+        "country",
+        "indicator_id",
+        "breakdown",
+        "month",
+        "value",
+        "flag",
+        "synthetic",
+    ).iterator(chunk_size=5000):
+        public_id, name, facility_country = facility_info.get(facility_id, ("", "", ""))
+        yield [
+            level,
+            key if level == Level.NETWORK else (country or public_id),
+            public_id,
+            name,
+            country or facility_country,
+            month_label(month),
+            codes[indicator_id],
+            breakdown,
+            value,
+            flag,
+            syn,
+        ]
+
+
+def dashboard_indicators(scope: Scope) -> list[Indicator]:
+    """Indicators with any published point for this scope, in dictionary order."""
+
+    def compute() -> list[int]:
+        return list(
+            SeriesPoint.objects.filter(key=scope.key).values_list("indicator", flat=True).distinct()
+        )
+
+    present = set(cached("present", {"k": scope.key}, compute))
+    return [ind for ind in Indicator.objects.current() if ind.pk in present]
+
+
+def countries_with_data() -> list[Country]:
+    codes = set(
+        SeriesPoint.objects.filter(level=Level.COUNTRY).values_list("country", flat=True).distinct()
+    )
+    return [c for c in Country.objects.all() if c.code.code in codes]
+
+
+def facilities_with_data(country: Country | None = None) -> QuerySet:
+    ids = SeriesPoint.objects.filter(level=Level.FACILITY).values("facility")
+    qs = Facility.objects.public().filter(pk__in=ids).select_related("country")
+    if country is not None:
+        qs = qs.filter(country=country)
+    return qs.order_by("name")
+
+
+def group_by(items, key):
+    grouped = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return grouped
+
+
+def dictionary_rows():
+    for ind in Indicator.objects.current().select_related("added_in"):
+        yield {
+            "code": ind.code,
+            "name": ind.title,
+            "definition": ind.definition,
+            "unit": ind.unit,
+            "counts": ind.counts,
+            "does_not_count": ind.does_not_count,
+            "breakdown": ind.breakdown,
+            "breakdown_values": [b for b in ind.breakdown_codes if b],
+            "health_canada": ind.health_canada,
+            "euda": ind.euda,
+            "added_in": ind.added_in.version,
+        }
+
+
+MAX_JSON_ROWS = 50_000
+
+
+def monthly_payload(filters: dict) -> dict:
+    def compute() -> dict:
+        points = monthly_points(**filters)
+        records = []
+        for row in monthly_records(points[: MAX_JSON_ROWS + 1]):
+            records.append(dict(zip(MONTHLY_COLUMNS, row, strict=True)))
+        truncated = len(records) > MAX_JSON_ROWS
+        return {
+            "licence": LICENCE,
+            "attribution": ATTRIBUTION,
+            "suppression": _(
+                'Counts 1-4 have value null and suppressed "<5"; "x" marks a '
+                "complementary suppression."
+            ),
+            "synthetic_note": SYNTHETIC_NOTE,
+            "truncated": truncated,
+            "rows": records[:MAX_JSON_ROWS],
+        }
+
+    key = {k: getattr(v, "pk", v) for k, v in filters.items()}
+    return cached("monthly", key, compute)

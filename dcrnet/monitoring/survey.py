@@ -1,0 +1,203 @@
+"""Survey services: open a year, queue invitations and reminders, accept a response."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dcrnet.directory.models import (
+    Facility,
+    OpeningHours,
+    ProfileSnapshot,
+    SnapshotCriterion,
+    SnapshotRoute,
+    SnapshotService,
+)
+
+from .forms import SurveyForm
+from .models import EmailKind, Indicator, ResponseStatus, SurveyEmail, SurveyResponse, SurveyYear
+from .tasks import send_survey_email
+
+# Each reminder goes only to reporters who got the previous email and whose facility has not
+# submitted yet.
+PREVIOUS = {EmailKind.REMINDER_1: EmailKind.INVITATION, EmailKind.REMINDER_2: EmailKind.REMINDER_1}
+
+
+def surveyed_facilities():
+    """Facilities asked to answer: published and open, with at least one reporter."""
+    return Facility.objects.public().open().filter(reporters__isnull=False).distinct()
+
+
+@transaction.atomic
+def open_survey_year(
+    year: int, *, user=None, closes: dt.date | None = None
+) -> tuple[SurveyYear, bool]:
+    headline = list(Indicator.objects.headline())
+    survey, created = SurveyYear.objects.get_or_create(
+        year=year,
+        defaults={
+            "questionnaire": SurveyForm.VERSION,
+            "questions": SurveyForm.questions(headline),
+            "opened_by": user,
+            "closes": closes,
+        },
+    )
+    return survey, created
+
+
+def queue_emails(
+    survey: SurveyYear, kind: str, progress: Callable[[int, int], None] | None = None
+) -> tuple[int, int]:
+    """Record and enqueue (after commit) one email per reporter; returns (queued, skipped).
+
+    The SurveyEmail row is unique per survey, facility, reporter and kind, so a second run
+    queues nothing that was queued before.
+    """
+    facilities = list(surveyed_facilities().prefetch_related("reporters"))
+    answered = set(
+        SurveyResponse.objects.filter(survey=survey)
+        .exclude(status=ResponseStatus.DRAFT)
+        .values_list("facility_id", flat=True)
+    )
+    previous = None
+    if kind in PREVIOUS:
+        previous = set(
+            SurveyEmail.objects.filter(survey=survey, kind=PREVIOUS[kind]).values_list(
+                "facility_id", "user_id"
+            )
+        )
+    queued = skipped = 0
+    for i, facility in enumerate(facilities, start=1):
+        for reporter in facility.reporters.all():
+            if not reporter.is_active or (kind != EmailKind.INVITATION and facility.pk in answered):
+                skipped += 1
+                continue
+            if previous is not None and (facility.pk, reporter.pk) not in previous:
+                skipped += 1
+                continue
+            with transaction.atomic():
+                email, created = SurveyEmail.objects.get_or_create(
+                    survey=survey, facility=facility, user=reporter, kind=kind
+                )
+                if created:
+                    transaction.on_commit(
+                        lambda pk=email.pk: send_survey_email.enqueue(pk), robust=True
+                    )
+                    queued += 1
+                else:
+                    skipped += 1
+        if progress:
+            progress(i, len(facilities))
+    return queued, skipped
+
+
+def next_reminder(survey: SurveyYear) -> str:
+    sent_kinds = set(SurveyEmail.objects.filter(survey=survey).values_list("kind", flat=True))
+    if EmailKind.REMINDER_1 not in sent_kinds:
+        return EmailKind.REMINDER_1
+    return EmailKind.REMINDER_2
+
+
+@transaction.atomic
+def save_response(
+    survey: SurveyYear, facility: Facility, answers: dict, *, submit: bool, user=None
+):
+    response, _created = SurveyResponse.objects.select_for_update().get_or_create(
+        survey=survey, facility=facility
+    )
+    if response.status == ResponseStatus.ACCEPTED:
+        raise ValidationError(_("This response was accepted already and can no longer change."))
+    response.answers = answers
+    if submit:
+        response.status = ResponseStatus.SUBMITTED
+        response.submitted = timezone.now()
+    if user is not None:
+        response._history_user = user
+    response.save()
+    return response
+
+
+@transaction.atomic
+def accept_response(response: SurveyResponse, *, editor) -> ProfileSnapshot:
+    """An accepted response becomes a new dated profile snapshot of its facility."""
+    response = (
+        SurveyResponse.objects.select_for_update()
+        .select_related("survey", "facility")
+        .get(pk=response.pk)
+    )
+    if response.status != ResponseStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted response can be accepted."))
+    answers = response.answers
+    as_of = timezone.localtime(response.submitted).date()
+    if ProfileSnapshot.objects.filter(facility=response.facility, as_of=as_of).exists():
+        raise ValidationError(
+            _("The facility already has a profile snapshot dated %(d)s.") % {"d": as_of}
+        )
+    snapshot = ProfileSnapshot.objects.create(
+        facility=response.facility,
+        as_of=as_of,
+        source=response.survey.source_label,
+        minimum_age=answers.get("minimum_age"),
+    )
+    SnapshotRoute.objects.bulk_create(
+        SnapshotRoute(snapshot=snapshot, route=route, places=places)
+        for route, places in sorted(answers.get("routes", {}).items())
+    )
+    SnapshotService.objects.bulk_create(
+        SnapshotService(snapshot=snapshot, service=s) for s in answers.get("services", [])
+    )
+    SnapshotCriterion.objects.bulk_create(
+        SnapshotCriterion(snapshot=snapshot, criterion=c) for c in answers.get("criteria", [])
+    )
+    OpeningHours.objects.bulk_create(
+        OpeningHours(snapshot=snapshot, weekday=day, opens=opens, closes=closes)
+        for day, opens, closes in answers.get("hours", [])
+    )
+    response.status = ResponseStatus.ACCEPTED
+    response.decided = timezone.now()
+    response.decided_by = editor
+    response.snapshot = snapshot
+    response._history_user = editor
+    response.save()
+    return snapshot
+
+
+@transaction.atomic
+def return_response(response: SurveyResponse, *, editor) -> None:
+    if response.status != ResponseStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted response can be returned."))
+    response.status = ResponseStatus.RETURNED
+    response.decided, response.decided_by = timezone.now(), editor
+    response._history_user = editor
+    response.save()
+
+
+def response_rates(survey: SurveyYear) -> list[dict]:
+    """Per country: facilities surveyed, submitted or accepted responses, and the rate."""
+    rows = (
+        surveyed_facilities()
+        .values("country__code")
+        .annotate(
+            surveyed=Count("pk", distinct=True),
+            responded=Count(
+                "survey_responses",
+                filter=Q(survey_responses__survey=survey)
+                & Q(
+                    survey_responses__status__in=[ResponseStatus.SUBMITTED, ResponseStatus.ACCEPTED]
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("country__code")
+    )
+    out = []
+    for row in rows:
+        rate = round(100 * row["responded"] / row["surveyed"]) if row["surveyed"] else 0
+        out.append({"country": row["country__code"], **row, "rate": rate})
+    return out

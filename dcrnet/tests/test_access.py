@@ -1,0 +1,396 @@
+"""Test 27 of RELIABILITY.md: every URL pattern, visited anonymously, against a reviewed list.
+
+A new URL fails this test until someone decides who may see it: add ONE line to ``ACCESS``
+below, keyed by the URL's name ("app:name") or, for a family of URLs, by a regular expression
+on its route that starts with "^". Names win over routes; the first matching regex wins.
+
+    PUBLIC      anyone gets 200 (the page is also checked for third-party resources)
+    REDIRECT    3xx to a page that is not the sign-in page
+    LOGIN       GET and POST answer 302, ending at the sign-in page
+    API_DENIED  GET and POST answer 401 or 403 (JSON endpoints)
+    POST_ONLY   GET answers 405 (the action needs a POST, e.g. a logout)
+    NOT_FOUND   404 to everyone (a prefix with nothing at it)
+
+URL keyword arguments are filled from ``path_values`` below (fixtures: a facility, its
+country, a highlight, a page); a new keyword needs a value there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+from dcrnet.tests.conftest import PASSWORD, audit, foreign
+
+PUBLIC = "public"
+REDIRECT = "redirect"
+LOGIN = "login"
+API_DENIED = "api-denied"
+POST_ONLY = "post-only"
+NOT_FOUND = "not-found"
+
+ACCESS: dict[str, str] = {
+    # Project
+    "home": PUBLIC,
+    "healthz": PUBLIC,
+    # Directory (dcrnet/directory/urls.py)
+    "directory:list": PUBLIC,
+    "directory:facility": PUBLIC,
+    "directory:countries": PUBLIC,
+    "directory:country": PUBLIC,
+    "directory:map": PUBLIC,
+    "directory:map_data": PUBLIC,
+    "directory:highlights": PUBLIC,
+    "directory:highlight": PUBLIC,
+    "directory:facilities_csv": PUBLIC,
+    "directory:facilities_json": PUBLIC,
+    # Editable pages (the catch-all, last in dcrnet/urls.py)
+    "pages:page": PUBLIC,
+    # Open data API: the schema and its docs are public by design
+    "api:api-root": NOT_FOUND,
+    "api:openapi-json": PUBLIC,
+    "api:openapi-view": PUBLIC,
+    "api:list_facilities": PUBLIC,
+    "api:get_facility": PUBLIC,
+    "api:list_countries": PUBLIC,
+    "api:get_country": PUBLIC,
+    "api:list_highlights": PUBLIC,
+    "api:search_references": PUBLIC,
+    "api:export_references": PUBLIC,
+    "api:get_reference": PUBLIC,
+    "api:export_reference": PUBLIC,
+    "api:evidence_map": PUBLIC,
+    "api:evidence_summaries": PUBLIC,
+    "api:monitoring_indicators": PUBLIC,
+    "api:monitoring_series_network": PUBLIC,
+    "api:monitoring_series_country": PUBLIC,
+    "api:monitoring_series_facility": PUBLIC,
+    "api:monitoring_monthly": PUBLIC,
+    "api:monitoring_survey": PUBLIC,
+    "api:monitoring_report_get": API_DENIED,  # a reporter's token
+    "api:monitoring_report_put": API_DENIED,
+    # Evidence library (dcrnet/evidence/urls.py)
+    "evidence:search": PUBLIC,
+    "evidence:reference": PUBLIC,
+    "evidence:reference_export": PUBLIC,
+    "evidence:export": PUBLIC,
+    "evidence:map": PUBLIC,
+    "evidence:outcome": PUBLIC,
+    "evidence:outcome_rss": PUBLIC,
+    "evidence:outcome_atom": PUBLIC,
+    "evidence:rss": PUBLIC,
+    "evidence:atom": PUBLIC,
+    "evidence:suggest": PUBLIC,  # anyone may suggest a reference (rate-limited, moderated)
+    "evidence:import": LOGIN,  # editors only
+    # Monitoring and the resource centre (dcrnet/monitoring/urls.py): aggregates are public,
+    # reporting and the survey need a signed-in reporter or editor
+    "monitoring:index": PUBLIC,
+    "monitoring:dictionary": PUBLIC,
+    "monitoring:dictionary_csv": PUBLIC,
+    "monitoring:country": PUBLIC,
+    "monitoring:facility": PUBLIC,
+    "monitoring:monthly_csv": PUBLIC,
+    "monitoring:monthly_json": PUBLIC,
+    "monitoring:survey_csv": PUBLIC,
+    "monitoring:report_home": LOGIN,
+    "monitoring:token_create": LOGIN,
+    "monitoring:token_revoke": LOGIN,
+    "monitoring:upload_template": LOGIN,
+    "monitoring:upload": LOGIN,
+    "monitoring:report_month": LOGIN,
+    "monitoring:survey_admin": LOGIN,
+    "monitoring:survey_review": LOGIN,
+    "monitoring:survey_form": LOGIN,
+    # Accounts (allauth): the ways in are public, everything about an account is not
+    "account_login": PUBLIC,
+    "account_signup": PUBLIC,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,  # a bad key shows "invalid link"
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_email_verification_sent": PUBLIC,
+    "account_confirm_email": PUBLIC,  # a bad key shows "invalid link"
+    "account_inactive": PUBLIC,
+    "account_logout": REDIRECT,  # nobody to sign out: back home
+    "account_confirm_login_code": LOGIN,
+    "account_reauthenticate": LOGIN,
+    "account_email": LOGIN,
+    "account_change_password": LOGIN,
+    "account_set_password": LOGIN,
+    "mfa_index": LOGIN,
+    "mfa_authenticate": LOGIN,
+    "mfa_reauthenticate": LOGIN,
+    "mfa_activate_totp": LOGIN,
+    "mfa_deactivate_totp": LOGIN,
+    "mfa_view_recovery_codes": LOGIN,
+    "mfa_generate_recovery_codes": LOGIN,
+    "mfa_download_recovery_codes": LOGIN,
+    "usersessions_list": LOGIN,
+    # Django admin: staff only, whatever the model
+    r"^admin/": LOGIN,
+}
+
+
+# Query strings some endpoints need to answer at all (formatted with path_values).
+QUERIES: dict[str, str] = {
+    "api:monitoring_series_network": "indicator={indicator}",
+    "api:monitoring_series_country": "indicator={indicator}",
+    "api:monitoring_series_facility": "indicator={indicator}",
+}
+
+
+@dataclass
+class Endpoint:
+    route: str
+    name: str | None
+    path: str
+
+    @property
+    def label(self) -> str:
+        return self.name or self.route
+
+
+def walk(resolver: URLResolver, route: str = "", namespace: str = "", parts=()):
+    """(route, namespaced name, the pattern of each level) for every URL."""
+    for entry in resolver.url_patterns:
+        here = route + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, here, inner, (*parts, entry.pattern))
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else None
+            yield here, name, (*parts, entry.pattern)
+
+
+def fill_route(text: str, values: dict) -> str:
+    def value(match):
+        name = match["name"]
+        if name not in values:
+            raise KeyError(f"no value for URL keyword {name!r}: add one to path_values()")
+        return str(values[name])
+
+    return re.sub(r"<(?:[^>:]+:)?(?P<name>\w+)>", value, text)
+
+
+def fill_regex(text: str, values: dict) -> str:
+    """A path the regex matches: each group becomes its named value (or "1")."""
+    text = text.removeprefix("^").removesuffix("$")
+    out, i = [], 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            out.append(text[i + 1])
+            i += 2
+        elif char == "(":
+            depth, j = 1, i + 1
+            while depth:
+                depth += {"(": 1, ")": -1}.get(text[j], 0)
+                j += 1 if text[j] != "\\" else 2
+            group = text[i + 1 : j - 1]
+            named = re.match(r"\?P<(\w+)>", group)
+            out.append(str(values[named[1]] if named else values["_positional"]))
+            i = j
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def build_path(parts, values: dict) -> str:
+    pieces = []
+    for pattern in parts:
+        regex = getattr(pattern, "_regex", None)
+        if regex is not None and not hasattr(pattern, "_route"):
+            pieces.append(fill_regex(regex, values))
+        else:
+            pieces.append(fill_route(str(pattern), values))
+    return "/" + "".join(pieces)
+
+
+def expectation(endpoint: Endpoint) -> str | None:
+    if endpoint.name and endpoint.name in ACCESS:
+        return ACCESS[endpoint.name]
+    if endpoint.route in ACCESS:
+        return ACCESS[endpoint.route]
+    for key, expected in ACCESS.items():
+        if key.startswith("^") and re.search(key, endpoint.route):
+            return expected
+    return None
+
+
+@pytest.fixture
+def path_values(facility):
+    """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace."""
+    from dcrnet.directory.models import Highlight
+    from dcrnet.evidence.models import Reference, Term, Vocabulary
+    from dcrnet.monitoring.models import Indicator
+    from dcrnet.pages.models import Page
+
+    reference = Reference.objects.create(title="A cohort study", year=2020)
+    outcome = Term.objects.get_or_create(
+        vocabulary=Vocabulary.OUTCOME, slug="overdose-mortality", defaults={"name": "Overdoses"}
+    )[0]
+
+    highlight = Highlight.objects.create(
+        month=dt.date(2025, 5, 1), facility=facility, text="Highlight text."
+    )
+    page = Page.objects.create(slug="about", title="About", body="About us.")
+    return {
+        "public_id": facility.public_id,
+        "code": facility.country.code,
+        "year": highlight.month.year,
+        "month": highlight.month.month,
+        "slug": page.slug,
+        "object_id": facility.pk,
+        "content_type_id": 1,
+        "id": 1,
+        "pk": 1,
+        "key": "not-a-real-key",
+        "uidb36": "1",
+        "app_label": "directory",
+        "url": "not-a-page/",
+        "_positional": 1,
+        "ref_id": reference.pk,
+        "evidence:pk": reference.pk,
+        "evidence:slug": outcome.slug,
+        "fmt": "ris",
+        "indicator": Indicator.objects.values_list("code", flat=True).first(),
+        "monitoring:month": "2025-05",
+        "api:month": "2025-05",
+    }
+
+
+def values_for(name: str | None, values: dict) -> dict:
+    namespace = name.rsplit(":", 1)[0] + ":" if name and ":" in name else None
+    if not namespace:
+        return values
+    scoped = {k.removeprefix(namespace): v for k, v in values.items() if k.startswith(namespace)}
+    return {**values, **scoped}
+
+
+@pytest.fixture
+def endpoints(path_values) -> list[Endpoint]:
+    found = []
+    for route, name, parts in walk(get_resolver()):
+        path = build_path(parts, values_for(name, path_values))
+        if name in QUERIES:
+            path += "?" + QUERIES[name].format(**path_values)
+        found.append(Endpoint(route, name, path))
+    return found
+
+
+def follow_to_end(client: Client, response):
+    """Follows on-site redirects; returns the last status and path."""
+    for _ in range(6):
+        if response.status_code not in {301, 302, 303, 307, 308}:
+            break
+        location = urlsplit(response["Location"])
+        if location.netloc not in {"", "testserver"}:
+            return response.status_code, response["Location"]
+        response = client.get(location.path + (f"?{location.query}" if location.query else ""))
+    return response.status_code, response.request["PATH_INFO"]
+
+
+API_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def check(endpoint: Endpoint, expected: str) -> list[str]:
+    client = Client(raise_request_exception=False)
+    problems = []
+    response = client.get(endpoint.path)
+    status = response.status_code
+    where = f"{endpoint.label} ({endpoint.path})"
+    if expected == PUBLIC:
+        if status != 200:
+            problems.append(f"{where}: GET gave {status}, expected 200 for a public page")
+        elif "html" in response.get("Content-Type", ""):
+            found = audit(response.content.decode())
+            if foreign(found.resource_urls):
+                problems.append(f"{where}: loads {foreign(found.resource_urls)}")
+    elif expected == REDIRECT:
+        target = response.get("Location", "")
+        if status not in {301, 302, 303} or target.startswith("/accounts/login/"):
+            problems.append(f"{where}: GET gave {status} {target}, expected a public redirect")
+    elif expected in {POST_ONLY, NOT_FOUND}:
+        wanted = 405 if expected == POST_ONLY else 404
+        if status != wanted:
+            problems.append(f"{where}: GET gave {status}, expected {wanted}")
+    elif expected == API_DENIED:
+        # Each method the endpoint offers refuses; the others answer 405.
+        statuses = {m: client.generic(m, endpoint.path).status_code for m in API_METHODS}
+        if not set(statuses.values()) <= {401, 403, 405} or not {401, 403} & set(statuses.values()):
+            problems.append(f"{where}: gave {statuses}, expected 401/403 (or 405)")
+    elif expected == LOGIN:
+        for method in ("get", "post"):
+            response = getattr(client, method)(endpoint.path)
+            status = response.status_code
+            _, final_path = follow_to_end(client, response)
+            if status != 302 or not final_path.startswith("/accounts/login/"):
+                problems.append(
+                    f"{where}: {method.upper()} gave {status} ending at {final_path}, "
+                    "expected a redirect to the sign-in page"
+                )
+    return problems
+
+
+@pytest.mark.django_db
+def test_every_url_pattern_is_classified(endpoints):
+    unclassified = sorted({e.label for e in endpoints if expectation(e) is None})
+    assert not unclassified, (
+        "These URLs are in no access list. Decide who may see each and add one line per URL "
+        "to ACCESS in dcrnet/tests/test_access.py:\n  " + "\n  ".join(unclassified)
+    )
+
+
+@pytest.mark.django_db
+def test_every_filled_path_resolves_to_its_own_pattern(endpoints):
+    wrong = []
+    for endpoint in endpoints:
+        try:
+            match = resolve(endpoint.path.split("?")[0])
+        except Resolver404:
+            wrong.append(f"{endpoint.label}: {endpoint.path} does not resolve")
+            continue
+        if match.route.replace("^", "") != endpoint.route.replace("^", ""):
+            wrong.append(f"{endpoint.label}: {endpoint.path} is answered by {match.route}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitor_gets_what_the_list_says(endpoints):
+    problems = []
+    for endpoint in endpoints:
+        expected = expectation(endpoint)
+        if expected is not None:
+            problems += check(endpoint, expected)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_every_private_url_stays_closed_after_the_password_step_alone(endpoints, staff):
+    """A staff account that has not given its second factor is as good as anonymous (test 17)."""
+    client = Client(raise_request_exception=False)
+    response = client.post("/accounts/login/", {"login": staff.email, "password": PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    opened = []
+    for endpoint in endpoints:
+        if expectation(endpoint) in {LOGIN, API_DENIED} and endpoint.name != "mfa_authenticate":
+            status = client.get(endpoint.path).status_code
+            if status == 200:
+                opened.append(endpoint.label)
+    assert not opened, opened
+
+
+def test_the_access_list_has_no_stale_names():
+    """A name in ACCESS that no URL has any more is a leftover: remove it."""
+    names = {name for _, name, _ in walk(get_resolver()) if name}
+    routes = {route for route, _, _ in walk(get_resolver())}
+    stale = [k for k in ACCESS if not k.startswith("^") and k not in names and k not in routes]
+    assert not stale, stale
