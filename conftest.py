@@ -12,6 +12,16 @@ from dcrnet.community.models import Role
 pytest_plugins = ["dcrnet.lib.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits, TOTP replay guards and cached figures must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _user(django_user_model, email: str, *roles: str, mfa: bool = False, **extra):
     user = django_user_model.objects.create_user(
         email=email, password="a long test passphrase", **extra

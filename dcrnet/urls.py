@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from dcrnet import views
 from dcrnet.api import api
 from dcrnet.pages import views as page_views
 
-admin.site.site_header = "DCR Network — editors"
-admin.site.site_title = "DCR Network"
+admin.site.site_header = _("DCR Network — editors")
+admin.site.site_title = _("DCR Network")
 # Every login path goes through allauth, so MFA and lockout apply to the admin too.
 admin.site.login = views.admin_login
 

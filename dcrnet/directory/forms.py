@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Country, FacilityModel, Route, Service, Status
+from .models import FacilityModel, Route, Service, Status
+from .selectors import country_choices
 
 SORTS = {
     "name": ("name",),
@@ -51,14 +52,7 @@ class FacilityFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = sorted(
-            (
-                (c.code.code, c.name)
-                for c in Country.objects.filter(facilities__published=True).distinct()
-            ),
-            key=lambda pair: pair[1],
-        )
-        self.fields["country"].choices = _blank(countries, _("Any country"))
+        self.fields["country"].choices = _blank(country_choices(), _("Any country"))
 
     def filters(self) -> dict:
         self.is_valid()  # invalid fields are left out of cleaned_data and shown as errors

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from dcrnet.lib.cache import cached
 
 from .models import (
     Country,
@@ -27,58 +23,17 @@ from .models import (
 )
 
 # The read paths every page view repeats (home figures and changes, the network series, a
-# facility's profile) are kept in the default cache for a short time. Every save or delete in
-# the directory app moves a version number, which retires all of them at once: at once for every
-# process with a shared cache (CACHE_URL, Redis); within the TTL with the per-process default
-# (LocMemCache), and within the TTL too after bulk writes that send no signal (update(),
-# bulk_create()). Tests run uncached unless they set DIRECTORY_CACHE_SECONDS.
-VERSION_KEY = "directory:version"
+# facility's profile) are kept in the default cache for a short time under the content version
+# of dcrnet.lib.cache, which any write to content retires. Tests run uncached unless they set
+# DIRECTORY_CACHE_SECONDS.
 
 
 def cache_seconds() -> int:
     return getattr(settings, "DIRECTORY_CACHE_SECONDS", 0 if settings.TESTING else 60)
 
 
-def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Never a number used before, so a flushed cache cannot bring back old entries.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY, 0)
-    return version
-
-
 def _cached[T](name: str, compute: Callable[[], T]) -> T:
-    seconds = cache_seconds()
-    if seconds <= 0:
-        return compute()
-    key = f"directory:{_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet, or evicted
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-
-
-@receiver(post_save, dispatch_uid="directory-cache-save")
-@receiver(post_delete, dispatch_uid="directory-cache-delete")
-def invalidate(sender, **kwargs) -> None:
-    """Any write in the directory retires every cached read path.
-
-    Now, for reads later in the same transaction, and again on commit, for anything another
-    process cached from the data as it was before the commit.
-    """
-    if sender._meta.app_label != "directory":
-        return
-    _bump()
-    transaction.on_commit(_bump)
+    return cached(f"directory:{name}", compute, cache_seconds())
 
 
 @dataclass(frozen=True)
@@ -163,12 +118,7 @@ def _country_choices() -> list[tuple[str, str]]:
 
 def countries_in_directory():
     """Countries with at least one published facility, with their counts."""
-    return (
-        Country.objects.with_facility_counts()
-        .filter(facilities__published=True)
-        .annotate(listed=Count("facilities"))
-        .order_by("code")
-    )
+    return Country.objects.with_facility_counts().filter(facility_count__gt=0).order_by("code")
 
 
 def facility_detail(public_id: str) -> Facility:

@@ -118,7 +118,8 @@ def ordered_references(params: SearchParams, *, offset: int = 0, limit: int | No
     qs = matching_references(params)
     if params.sort == Sort.RELEVANCE and search.parse(params.q).groups:
         limit = limit if limit is not None else qs.count()
-        hits = search.ranked(qs, params.q, offset=offset, limit=limit)
+        base = Reference.objects.filtered(**params.filters())
+        hits = search.ranked(base, params.q, offset=offset, limit=limit)
         by_pk = Reference.objects.for_detail().in_bulk([pk for pk, _ in hits])
         return [by_pk[pk] for pk, _ in hits if pk in by_pk]
     order = ("year", "title") if params.sort == Sort.OLDEST else ("-year", "title")
@@ -136,7 +137,8 @@ def search_references(params: SearchParams, *, with_facets: bool = True) -> Sear
     query = search.parse(params.q)
     scores: dict[int, float] = {}
     if params.sort == Sort.RELEVANCE and query.groups:
-        hits = search.ranked(qs, params.q, offset=offset, limit=params.per_page)
+        base = Reference.objects.filtered(**params.filters())
+        hits = search.ranked(base, params.q, offset=offset, limit=params.per_page)
         scores = dict(hits)
         by_pk = Reference.objects.for_list().in_bulk(list(scores))
         references = [by_pk[pk] for pk in scores if pk in by_pk]

@@ -181,12 +181,14 @@ def matching(queryset: models.QuerySet, text: str) -> models.QuerySet:
     if _vendor(queryset.model) == "postgresql":
         return queryset.filter(**{index.vector_field: _pg_query(query)})
     if query.groups:
-        return queryset.filter(
+        matched = queryset.filter(
             pk__in=RawSQL(
                 f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s",
                 [fts5_expression(query)],
             )
         )
+        matched._search_base = queryset  # ranked() needs the other filters without the match
+        return matched
     either = " OR ".join(_fts5_string(words) for words in query.excluded)
     return queryset.exclude(
         pk__in=RawSQL(f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s", [either])
@@ -196,7 +198,9 @@ def matching(queryset: models.QuerySet, text: str) -> models.QuerySet:
 def ranked(
     queryset: models.QuerySet, text: str, *, offset: int = 0, limit: int = 20
 ) -> list[tuple[int, float]]:
-    """[(pk, score)] of the best matches of `text` within `queryset`, best first."""
+    """[(pk, score)] of the best matches of `text` within `queryset`, best first.
+
+    Give the queryset of the other filters (not yet passed through `matching`)."""
     query = parse(text)
     index = index_for(queryset.model)
     if not query.groups:
@@ -218,16 +222,18 @@ def ranked(
         )
         return [(pk, float(rank)) for pk, rank in rows]
     weights = ", ".join(str(BM25_WEIGHT[w]) for w in index.fields.values())
-    sql = (
-        f"SELECT rowid, bm25({index.table}, {weights}) AS score FROM {index.table} "
-        f"WHERE {index.table} MATCH %s"
-    )
-    params: list = [fts5_expression(query)]
-    if queryset.query.where:
-        inner, inner_params = queryset.order_by().values("pk").query.sql_with_params()
-        sql += f" AND rowid IN ({inner})"
+    # FTS5 ranks inside the full-text query ("rank MATCH", ORDER BY rank): the match drives the
+    # plan; other filters are a set the rows are checked against (the + keeps SQLite from
+    # turning it into one full-text lookup per row).
+    sql = f"SELECT rowid, rank FROM {index.table} WHERE {index.table} MATCH %s AND rank MATCH %s"
+    params: list = [fts5_expression(query), f"bm25({weights})"]
+    base = getattr(queryset, "_search_base", None)
+    base = queryset if base is None else base
+    if base.query.where:
+        inner, inner_params = base.order_by().values("pk").query.sql_with_params()
+        sql += f" AND +rowid IN ({inner})"
         params.extend(inner_params)
-    sql += " ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
+    sql += " ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
     params += [limit, offset]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from dcrnet.directory.models import highlight_for
-from dcrnet.directory.selectors import home_figures, latest_changes
+from dcrnet.directory.selectors import current_highlight, home_figures, latest_changes
 
 from .models import Page
 
@@ -17,7 +16,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "pages/home.html",
         {
             "intro": Page.objects.published().filter(slug="home").first(),
-            "highlight": highlight_for(),
+            "highlight": current_highlight(),
             "figures": home_figures(),
             "changes": latest_changes(limit=8),
         },

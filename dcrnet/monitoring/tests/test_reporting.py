@@ -272,3 +272,21 @@ def test_only_the_hash_of_a_token_is_stored(reporter_client, reporter):
     raw = response.content.decode().split('<code class="token">')[1].split("<")[0]
     row = ReporterToken.objects.get(user=reporter)
     assert raw not in (row.digest, row.prefix) and row.digest == hash_token(raw)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "row 1: The file is empty"),
+        (b"\xff\xfe\x00", "row 1: The file is not UTF-8 text."),
+        (b"visits\n5\n", "row 1: The header has no “month” column."),
+        (b"month,visits,visits\n2025-01,1,1\n", "row 1, column 3: Column “visits” appears twice."),
+        (b"month,visits\n2025-01,1,7\n", "row 2: Expected 2 columns, found 3."),
+        (b"month,visits\n2025-01,1\n2025-01,2\n", "row 3, column 1: Month 2025-01 appears twice."),
+        (b"month,visits\n", "row 2: The file has a header but no months."),
+        (b"month\n" + b"2025-01\n" * 1300, "Too many rows"),
+    ],
+)
+def test_every_upload_problem_has_a_message_with_its_place(data, message):
+    problems = services.parse_upload(data).problems
+    assert any(message in str(p) for p in problems), [str(p) for p in problems]
