@@ -162,16 +162,18 @@ class ReferenceQuerySet(models.QuerySet):
             f"WHERE reference_id IN (SELECT * FROM m) GROUP BY term_id "
             f"UNION ALL SELECT 'country', country_id, NULL, COUNT(*) FROM {through_countries} "
             f"WHERE reference_id IN (SELECT * FROM m) GROUP BY country_id "
-            f"UNION ALL SELECT 'year', year, NULL, COUNT(*) FROM {table} "
-            f"WHERE id IN (SELECT * FROM m) GROUP BY year "
-            f"UNION ALL SELECT 'type', NULL, csl_type, COUNT(*) FROM {table} "
-            f"WHERE id IN (SELECT * FROM m) GROUP BY csl_type"
+            f"UNION ALL SELECT 'year', year, csl_type, COUNT(*) FROM {table} "
+            f"WHERE id IN (SELECT * FROM m) GROUP BY year, csl_type"
         )
         counts: dict[str, dict] = {"term": {}, "country": {}, "year": {}, "type": {}}
         with connections[self.db].cursor() as cursor:
             cursor.execute(sql, params)
             for kind, number, text, n in cursor.fetchall():
-                counts[kind][text if kind == "type" else number] = n
+                if kind == "year":
+                    counts["year"][number] = counts["year"].get(number, 0) + n
+                    counts["type"][text] = counts["type"].get(text, 0) + n
+                else:
+                    counts[kind][number] = n
         return counts
 
     def term_counts(self) -> dict[int, int]:

@@ -112,21 +112,29 @@ def load(stdout=None) -> dict:
         facility = facilities.get(public_id)
         if facility is None:
             continue
-        _row, created = YearlyValue.objects.update_or_create(
-            facility=facility,
-            indicator=indicators[code],
-            breakdown=breakdown,
-            period_start=dt.date.fromisoformat(start),
-            period_end=dt.date.fromisoformat(end),
-            defaults={
-                "value": value,
-                "qualifier": Qualifier(qualifier),
-                "wording": wording,
-                "source": source,
-                "source_url": url,
-            },
-        )
-        yearly += created
+        key = {
+            "facility": facility,
+            "indicator": indicators[code],
+            "breakdown": breakdown,
+            "period_start": dt.date.fromisoformat(start),
+            "period_end": dt.date.fromisoformat(end),
+        }
+        values = {
+            "value": value,
+            "qualifier": Qualifier(qualifier),
+            "wording": wording,
+            "source": source,
+            "source_url": url,
+        }
+        row = YearlyValue.objects.filter(**key).first()
+        if row is None:
+            YearlyValue.objects.create(**key, **values)
+            yearly += 1
+        elif any(getattr(row, name) != new for name, new in values.items()):
+            # Saved only when a fact changed, so a second run writes no history.
+            for name, new in values.items():
+                setattr(row, name, new)
+            row.save()
 
     until = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     months = _months(until, MONTHS)

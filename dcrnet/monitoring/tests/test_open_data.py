@@ -141,3 +141,15 @@ def test_every_open_data_endpoint_is_in_the_openapi_document(client):
 def test_the_survey_csv_has_a_licence_and_a_header(client):
     text = client.get("/data/survey.csv").content.decode()
     assert "CC BY 4.0" in text and "year,question,category,value,n,surveyed,response_rate" in text
+
+
+def test_unpublishing_a_facility_removes_it_after_republishing(client, reported, other_facility):
+    from django.core.management import call_command
+
+    other_facility.published = False
+    other_facility.save()
+    out = io.StringIO()
+    call_command("republish_monthly", stdout=out)
+    assert "Republished 1 months" in out.getvalue()
+    assert not SeriesPoint.objects.filter(facility=other_facility).exists()
+    assert not SeriesPoint.objects.filter(country="CA").exists()
