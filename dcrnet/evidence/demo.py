@@ -2,7 +2,7 @@
 """The seed bibliography (facts file, part 1.3): every reference with its design and outcome tags.
 
 Elements the facts file marks as not verified (in brackets) are left out, not guessed.
-Idempotent: a reference is found again by its number (kept in `keywords`-free `notes` marker).
+Idempotent: a reference is found again by the "Seed bibliography #n." marker in its notes (or its DOI).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from django.db import transaction
 
 from . import indexing
 from .models import Person, Reference, Term, Vocabulary
+from .vocabularies import seed
 
 # n | type | authors (; {organisation}) | year | title | container | volume | issue | pages | DOI |
 # designs | outcomes (all = every outcome) | places (facility public_id or country code) |
@@ -98,6 +99,10 @@ def _person(ref: Reference, role: str, position: int, name: str) -> Person:
     return Person(reference=ref, role=role, position=position, family=family, given=given)
 
 
+def _names(people) -> list[tuple]:
+    return sorted((p.role, p.position, p.family, p.given, p.literal) for p in people)
+
+
 def rows() -> list[dict]:
     out = []
     for line in SEED.strip().split("\n"):
@@ -130,6 +135,7 @@ def load(stdout=None) -> dict[str, int]:
     """Load or refresh the seed bibliography; safe to run again."""
     from dcrnet.directory.models import Country, Facility
 
+    seed(Term)  # the vocabularies, in case a flush (transactional tests) removed them
     terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
     all_outcomes = [t for t in terms.values() if t.vocabulary == Vocabulary.OUTCOME]
     facilities = {f.public_id: f for f in Facility.objects.all()}
@@ -164,17 +170,19 @@ def load(stdout=None) -> dict[str, int]:
             if ref is None:
                 ref = Reference.objects.create(**fields)
                 created += 1
-            else:
+            elif any(getattr(ref, name) != value for name, value in fields.items()):
+                # Saved only when a fact changed, so a second run writes no history.
                 for name, value in fields.items():
                     setattr(ref, name, value)
                 ref.save()
                 updated += 1
-            ref.people.all().delete()
             people = [_person(ref, "author", i, a) for i, a in enumerate(row["authors"])]
             people += [
                 _person(ref, "editor", i, e) for i, e in enumerate(EDITORS.get(row["n"], []))
             ]
-            Person.objects.bulk_create(people)
+            if _names(ref.people.all()) != _names(people):
+                ref.people.all().delete()
+                Person.objects.bulk_create(people)
             tags = [terms[("design", code)] for code in row["designs"]]
             if row["outcomes"] == ["all"]:
                 tags += all_outcomes
