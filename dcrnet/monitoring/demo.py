@@ -17,7 +17,8 @@ from simple_history.utils import bulk_create_with_history
 from dcrnet.directory.models import Facility
 
 from . import services
-from .models import Indicator, MonthlyValue, Qualifier, YearlyValue
+from .indicators import seed
+from .models import DictionaryRelease, Indicator, MonthlyValue, Qualifier, YearlyValue
 
 # public_id, indicator, breakdown, start, end, value, qualifier, as published, source, url
 YEARLY = [
@@ -105,6 +106,8 @@ def synthetic_month(rng: random.Random, scale: int, month: dt.date, routes: list
 def load(stdout=None) -> dict:
     """Yearly figures with sources, then synthetic monthly history for open demo facilities."""
     say = stdout.write if stdout else (lambda *_a, **_k: None)
+    if not Indicator.objects.exists():
+        seed(DictionaryRelease, Indicator)  # the dictionary, in case a flush removed it
     facilities = {f.public_id: f for f in Facility.objects.all()}
     indicators = {i.code: i for i in Indicator.objects.all()}
     yearly = 0
