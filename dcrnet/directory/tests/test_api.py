@@ -456,11 +456,26 @@ def test_the_docs_page_loads_only_our_own_assets_under_the_strict_csp(client, db
     assert scripts and all('src="/static/' in attributes for attributes in scripts)
     stylesheets = re.findall(r'<link[^>]*href="([^"]+)"', html)
     assert stylesheets and all(href.startswith("/static/") for href in stylesheets)
-    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html
+    assert 'data-console-script="/static/vendor/swagger-ui/swagger-ui-bundle.js"' in html
+    assert 'src="/static/vendor/swagger-ui/' not in html  # loaded only on demand
     assert "/static/js/api-docs.js" in html
     assert 'data-openapi-url="/api/v1/openapi.json"' in html
     assert "style=" not in html and "<style" not in html
     assert "://" not in html  # nothing from another host
+
+
+def test_the_docs_page_stays_light_until_the_console_is_opened(client, db):
+    import gzip
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/api/v1/docs").content
+    files = [finders.find("css/site.css"), finders.find("js/api-docs.js")]
+    weight = len(gzip.compress(html)) + sum(
+        len(gzip.compress(open(path, "rb").read()))
+        for path in files  # noqa: SIM115
+    )
+    assert weight < 150 * 1024
 
 
 def test_the_vendored_swagger_ui_carries_its_licence():
@@ -476,6 +491,8 @@ def test_the_docs_page_runs_swagger_ui_without_csp_violations_or_foreign_request
     live_server, browser_page, facility
 ):
     browser_page.goto("/api/v1/docs")
+    assert not any("swagger-ui-bundle" in url for url in browser_page.requests)
+    browser_page.get_by_role("button", name="Open the interactive console").click()
     operation = browser_page.locator("#operations-directory-list_facilities")
     operation.wait_for()
     operation.locator(".opblock-summary-control").click()
