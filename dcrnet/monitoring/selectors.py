@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Country, Facility
+from dcrnet.lib.cache import content_version
 
 from .models import Indicator, Level, SeriesPoint, breakdown_label
-from .services import cache_generation
 
 CACHE_SECONDS = 600
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -24,10 +24,10 @@ SYNTHETIC_NOTE = "Synthetic demonstration data: generated, not reported by any f
 
 
 def cached(prefix: str, params: dict, compute):
-    """Cache by every filter; a write bumps the generation so nothing stale is served."""
+    """Cache by every filter; any write moves the content version (lib.cache)."""
     raw = json.dumps(params, sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:24]
-    key = f"monitoring:{cache_generation()}:{prefix}:{digest}"
+    key = f"monitoring:{content_version()}:{prefix}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

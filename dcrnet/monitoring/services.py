@@ -10,11 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Facility
+from dcrnet.lib.cache import bump
 from dcrnet.lib.disclosure import Constraint, protect
 
 from .models import (
@@ -26,8 +26,6 @@ from .models import (
     days_in_month,
     first_of_month,
 )
-
-CACHE_GENERATION_KEY = "monitoring:generation"
 
 
 @dataclass
@@ -249,22 +247,6 @@ def _write_month(
     return count, changed
 
 
-def invalidate_cache() -> None:
-    """Every cached series and download goes stale at once (cheap: a new key generation)."""
-    try:
-        cache.incr(CACHE_GENERATION_KEY)
-    except ValueError:
-        cache.set(CACHE_GENERATION_KEY, 1, None)
-
-
-def cache_generation() -> int:
-    generation = cache.get(CACHE_GENERATION_KEY)
-    if generation is None:
-        cache.add(CACHE_GENERATION_KEY, 1, None)
-        generation = cache.get(CACHE_GENERATION_KEY, 1)
-    return generation
-
-
 def _publish_month(
     month: dt.date, indicators: dict[int, Indicator], only: set[int] | None
 ) -> list[SeriesPoint]:
@@ -411,8 +393,8 @@ def publish_months(months: Iterable[dt.date], indicator_ids: Iterable[int] | Non
         _insert_points(inserts)
         changed += len(inserts)
     # Now for this process, and again at commit so no reader re-caches the old values between.
-    invalidate_cache()
-    transaction.on_commit(invalidate_cache)
+    bump()  # every cached series and download goes stale at once
+    transaction.on_commit(bump)
     return changed
 
 
