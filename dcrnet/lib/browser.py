@@ -3,6 +3,13 @@
 Loaded for the whole suite by ``pytest_plugins`` in the root conftest.py. A browser test::
 
     import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+# With in-memory SQLite the live server shares the test's one connection; a threaded server
+# lets two requests (charts fetching their series in parallel) use it at once, interleaving
+# their cursors. Serve one request at a time (Django then closes each connection).
+LiveServerThread.server_class = WSGIServer
 
     from dcrnet.lib.browser import axe_violations
 
