@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.directory.models import Country
 from dcrnet.lib import search
 
+from . import facets
 from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary
 
 PER_PAGE = 20
@@ -113,43 +115,44 @@ def matching_references(params: SearchParams):
     return search.matching(Reference.objects.filtered(**params.filters()), params.q)
 
 
+def _matches(params: SearchParams) -> tuple[facets.Columns, np.ndarray, search.Hits]:
+    """The columns, the mask of what the query and filters select, and the query's hits."""
+    cols = facets.columns()
+    hits = search.hits(Reference, params.q)
+    return cols, search.both(facets.allowed(cols, **params.filters()), hits.mask), hits
+
+
+def _page_pks(params, cols, mask, hits, offset, limit) -> tuple[list[int], dict[int, float]]:
+    if params.sort == Sort.RELEVANCE and hits.scores is not None:
+        ranked = search.Hits(mask, hits.scores).top(offset, limit)
+        return [pk for pk, _ in ranked], dict(ranked)
+    oldest = params.sort == Sort.OLDEST
+    return facets.ordered(cols, mask, oldest=oldest, offset=offset, limit=limit), {}
+
+
 def ordered_references(params: SearchParams, *, offset: int = 0, limit: int | None = None):
     """References in the order the page shows them (for exports of a whole result)."""
-    qs = matching_references(params)
-    if params.sort == Sort.RELEVANCE and search.parse(params.q).groups:
-        limit = limit if limit is not None else qs.count()
-        base = Reference.objects.filtered(**params.filters())
-        hits = search.ranked(base, params.q, offset=offset, limit=limit)
-        by_pk = Reference.objects.for_detail().in_bulk([pk for pk, _ in hits])
-        return [by_pk[pk] for pk, _ in hits if pk in by_pk]
-    order = ("year", "title") if params.sort == Sort.OLDEST else ("-year", "title")
-    qs = qs.for_detail().order_by(*order, "pk")
-    return list(qs[offset : offset + limit] if limit is not None else qs)
+    cols, mask, hits = _matches(params)
+    limit = limit if limit is not None else int(np.count_nonzero(mask))
+    pks, _ = _page_pks(params, cols, mask, hits, offset, limit)
+    by_pk = Reference.objects.for_detail().in_bulk(pks)
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def search_references(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
-    qs = matching_references(params)
-    counts = qs.facet_counts() if with_facets else {"type": qs.type_counts()}
-    type_counts = counts["type"]
-    total = sum(type_counts.values())
+    cols, mask, hits = _matches(params)
+    counts = facets.counts(cols, mask, only_types=not with_facets)
+    total = int(np.count_nonzero(mask))
     page = max(1, min(params.page, max(1, math.ceil(total / params.per_page))))
     offset = (page - 1) * params.per_page
-    query = search.parse(params.q)
-    scores: dict[int, float] = {}
-    if params.sort == Sort.RELEVANCE and query.groups:
-        base = Reference.objects.filtered(**params.filters())
-        hits = search.ranked(base, params.q, offset=offset, limit=params.per_page)
-        scores = dict(hits)
-        by_pk = Reference.objects.for_list().in_bulk(list(scores))
-        references = [by_pk[pk] for pk in scores if pk in by_pk]
-    else:
-        order = ("year", "title") if params.sort == Sort.OLDEST else ("-year", "title")
-        references = list(qs.for_list().order_by(*order, "pk")[offset : offset + params.per_page])
-    snippets = search.snippets(references, params.q) if query.groups else {}
+    pks, scores = _page_pks(params, cols, mask, hits, offset, params.per_page)
+    by_pk = Reference.objects.for_list().in_bulk(pks)
+    references = [by_pk[pk] for pk in pks if pk in by_pk]
+    snippets = search.snippets(references, params.q) if hits.scores is not None else {}
     for ref in references:
         ref.marks = snippets.get(ref.pk, {})
-    facets = _facets(params, counts) if with_facets else []
-    return SearchResult(params, total, references, scores, snippets, facets)
+    result_facets = _facets(params, counts) if with_facets else []
+    return SearchResult(params, total, references, scores, snippets, result_facets)
 
 
 def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:

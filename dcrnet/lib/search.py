@@ -22,11 +22,14 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from . import postings
 
 WEIGHTS = ("A", "B", "C", "D")
 
@@ -41,9 +44,8 @@ class SearchVectorColumn(SearchVectorField):
         return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
-# FTS5 bm25 column weights and PostgreSQL ts_rank weights for A, B, C, D.
-BM25_WEIGHT = {"A": 10.0, "B": 4.0, "C": 1.0, "D": 0.5}
-PG_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D, C, B, A as ts_rank expects
+# BM25 field weights for A, B, C, D (the postings rank with them on both databases).
+BM25_WEIGHT = postings.LETTER_WEIGHT
 OPEN, CLOSE = "\x02", "\x03"
 
 
@@ -58,6 +60,12 @@ class Index:
     @property
     def table(self) -> str:
         return f"{self.model._meta.db_table}_fts"
+
+    @property
+    def spec(self) -> postings.Spec:
+        return postings.Spec(
+            self.model._meta.db_table, tuple(self.fields.values()), self.vector_field
+        )
 
     def texts(self, obj: models.Model) -> list[str]:
         doc = self.document(obj)
@@ -195,49 +203,148 @@ def matching(queryset: models.QuerySet, text: str) -> models.QuerySet:
     )
 
 
+@dataclass
+class Hits:
+    """What a query matches, as arrays indexed by primary key."""
+
+    mask: np.ndarray  # bool: the matching rows
+    scores: np.ndarray | None  # float32 BM25; None when the query has no words to rank by
+
+    def count(self, within: np.ndarray | None = None) -> int:
+        return int(np.count_nonzero(self.mask if within is None else both(self.mask, within)))
+
+    def top(
+        self, offset: int, limit: int, within: np.ndarray | None = None
+    ) -> list[tuple[int, float]]:
+        """[(pk, score)] best first (ties: newest pk first), from `offset`, at most `limit`."""
+        mask = self.mask if within is None else both(self.mask, within)
+        ids = np.flatnonzero(mask)
+        if self.scores is None:
+            scores = np.zeros(len(ids), np.float32)
+        else:
+            scores = fit(self.scores, len(mask))[ids]
+        wanted = offset + limit
+        if wanted <= 0 or not len(ids):
+            return []
+        if wanted < len(ids):
+            threshold = np.partition(scores, len(ids) - wanted)[len(ids) - wanted]
+            keep = scores >= threshold  # every tie at the threshold, to order them by pk
+            ids, scores = ids[keep], scores[keep]
+        order = np.lexsort((-ids, -scores))[offset:wanted]
+        return [(int(ids[i]), float(scores[i])) for i in order]
+
+
+def fit(array: np.ndarray, size: int) -> np.ndarray:
+    """`array` cut or padded (with zeros) to `size`."""
+    if len(array) >= size:
+        return array[:size]
+    return np.concatenate([array, np.zeros(size - len(array), dtype=array.dtype)])
+
+
+def both(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    size = max(len(a), len(b))
+    return fit(a, size) & fit(b, size)
+
+
+def generation(model: type[models.Model]) -> int | None:
+    """A number that changes whenever the index of `model` is written (None: never written)."""
+    index = index_for(model)
+    return postings.generation(connections[router.db_for_read(index.model)], index.spec)
+
+
+def hits(model: type[models.Model], text: str) -> Hits:
+    """Every row of `model` matching `text`, with its BM25 score, from the postings.
+
+    Words match as the engine stems them, phrases are checked by the engine; each word or
+    phrase adds its BM25 score (as FTS5 sums its phrases) with the fields' weights."""
+    index = index_for(model)
+    connection = connections[router.db_for_read(index.model)]
+    spec = index.spec
+    stats = postings.stats(connection, spec)
+    mask = stats.present.copy()
+    query = parse(text)
+    if not query:
+        return Hits(mask, None)
+    texts = [words for group in query.groups for words in group] + query.excluded
+    tokens = dict(zip(texts, postings.query_tokens(connection, texts), strict=True))
+    lists = postings.fetch(connection, spec, {t for ts in tokens.values() for t in ts})
+    size = len(mask)
+
+    def rows_of(token: str) -> np.ndarray:
+        ids = lists.get(token, (postings.EMPTY_IDS, None))[0]
+        found = np.zeros(size, dtype=bool)
+        found[ids[ids < size]] = True
+        return found
+
+    def rows_matching(words: str) -> np.ndarray:
+        parts = tokens[words]
+        found = rows_of(parts[0])
+        for token in parts[1:]:
+            found &= rows_of(token)
+        phrase = len(parts) > 1 and (connection.vendor == "sqlite" or " " in words)
+        if phrase and found.any():
+            found &= _phrase_rows(index, connection, words, size)
+        return found
+
+    scores = np.zeros(size, dtype=np.float32) if query.groups else None
+    any_words = False
+    for group in query.groups:
+        alternatives = [words for words in group if tokens[words]]
+        if not alternatives:
+            continue  # only stop words: ignored, as PostgreSQL does
+        any_words = True
+        either = np.zeros(size, dtype=bool)
+        for words in alternatives:
+            found = rows_matching(words)
+            either |= found
+            for token in set(tokens[words]):
+                ids, weights = lists.get(token, (postings.EMPTY_IDS, postings.EMPTY_WEIGHTS))
+                ids, score = postings.bm25(ids, weights, stats)
+                scores[ids] += score * found[ids]
+        mask &= either
+    if query.groups and not any_words:
+        mask[:] = False
+    for words in query.excluded:
+        if tokens[words]:
+            mask &= ~rows_matching(words)
+    return Hits(mask, scores)
+
+
+def _phrase_rows(index: Index, connection, words: str, size: int) -> np.ndarray:
+    """The rows where `words` occur as a phrase, as the engine checks it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f'SELECT id FROM "{index.model._meta.db_table}" '
+                f"WHERE \"{index.vector_field}\" @@ phraseto_tsquery('english', %s)",
+                [words],
+            )
+        else:
+            cursor.execute(
+                f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s",
+                [_fts5_string(words)],
+            )
+        ids = np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
+    found = np.zeros(size, dtype=bool)
+    found[ids[ids < size]] = True
+    return found
+
+
 def ranked(
     queryset: models.QuerySet, text: str, *, offset: int = 0, limit: int = 20
 ) -> list[tuple[int, float]]:
     """[(pk, score)] of the best matches of `text` within `queryset`, best first.
 
     Give the queryset of the other filters (not yet passed through `matching`)."""
-    query = parse(text)
-    index = index_for(queryset.model)
-    if not query.groups:
-        rows = matching(queryset, text).values_list("pk", flat=True)[offset : offset + limit]
-        return [(pk, 0.0) for pk in rows]
-    if _vendor(queryset.model) == "postgresql":
-        from django.contrib.postgres.search import SearchRank
-
-        pg_query = _pg_query(query)
-        rows = (
-            queryset.filter(**{index.vector_field: pg_query})
-            .annotate(
-                _rank=SearchRank(
-                    models.F(index.vector_field), pg_query, weights=PG_WEIGHTS, normalization=1
-                )
-            )
-            .order_by("-_rank", "-pk")
-            .values_list("pk", "_rank")[offset : offset + limit]
-        )
-        return [(pk, float(rank)) for pk, rank in rows]
-    weights = ", ".join(str(BM25_WEIGHT[w]) for w in index.fields.values())
-    # FTS5 ranks inside the full-text query ("rank MATCH", ORDER BY rank): the match drives the
-    # plan; other filters are a set the rows are checked against (the + keeps SQLite from
-    # turning it into one full-text lookup per row).
-    sql = f"SELECT rowid, rank FROM {index.table} WHERE {index.table} MATCH %s AND rank MATCH %s"
-    params: list = [fts5_expression(query), f"bm25({weights})"]
     base = getattr(queryset, "_search_base", None)
     base = queryset if base is None else base
+    found = hits(base.model, text)
+    within = None
     if base.query.where:
-        inner, inner_params = base.order_by().values("pk").query.sql_with_params()
-        sql += f" AND +rowid IN ({inner})"
-        params.extend(inner_params)
-    sql += " ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
-    params += [limit, offset]
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [(pk, -score) for pk, score in cursor.fetchall()]
+        pks = np.fromiter(base.order_by().values_list("pk", flat=True), dtype=np.int64)
+        within = np.zeros(int(pks.max()) + 1 if len(pks) else 0, dtype=bool)
+        within[pks] = True
+    return found.top(offset, limit, within)
 
 
 def _marked(text: str) -> SafeString:
@@ -338,7 +445,7 @@ def update_pks(model: type[models.Model], pks: Iterable[int]) -> None:
 
 def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
     connection = connections[router.db_for_write(index.model)]
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             table = index.model._meta.db_table
             cursor.executemany(
@@ -346,23 +453,28 @@ def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
                 "WHERE id = %s",
                 [(*texts, pk) for pk, texts in rows],
             )
-            return
-        cursor.executemany(f"DELETE FROM {index.table} WHERE rowid = %s", [(pk,) for pk, _ in rows])
-        columns = ", ".join(index.fields)
-        marks = ", ".join("%s" for _ in index.fields)
-        cursor.executemany(
-            f"INSERT INTO {index.table} (rowid, {columns}) VALUES (%s, {marks})",
-            [(pk, *texts) for pk, texts in rows],
-        )
+        else:
+            cursor.executemany(
+                f"DELETE FROM {index.table} WHERE rowid = %s", [(pk,) for pk, _ in rows]
+            )
+            columns = ", ".join(index.fields)
+            marks = ", ".join("%s" for _ in index.fields)
+            cursor.executemany(
+                f"INSERT INTO {index.table} (rowid, {columns}) VALUES (%s, {marks})",
+                [(pk, *texts) for pk, texts in rows],
+            )
+        texts = dict(rows)
+        docs = postings.document_tokens(connection, index.spec, list(texts), texts)
+        postings.write(connection, index.spec, docs)
 
 
 def remove(model: type[models.Model], pk: int) -> None:
     index = index_for(model)
     connection = connections[router.db_for_write(model)]
-    if connection.vendor == "postgresql":
-        return  # the vector goes with the row
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {index.table} WHERE rowid = %s", [pk])
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if connection.vendor != "postgresql":  # on PostgreSQL the vector goes with the row
+            cursor.execute(f"DELETE FROM {index.table} WHERE rowid = %s", [pk])
+        postings.write(connection, index.spec, {}, removed=[pk])
 
 
 def rebuild(model: type[models.Model], *, batch: int = 2000) -> int:
@@ -372,9 +484,25 @@ def rebuild(model: type[models.Model], *, batch: int = 2000) -> int:
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {index.table}")
+    postings.clear(connection, index.spec)
     pks = list(model._default_manager.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(pks), batch):
         update_pks(model, pks[start : start + batch])
+    return len(pks)
+
+
+def rebuild_postings(connection, spec: postings.Spec, *, batch: int = 4096) -> int:
+    """The postings again from what the engine's index holds (for a migration)."""
+    postings.clear(connection, spec)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f'SELECT id FROM "{spec.table}" ORDER BY id')
+        else:
+            cursor.execute(f"SELECT rowid FROM {spec.fts} ORDER BY rowid")
+        pks = [row[0] for row in cursor.fetchall()]
+    for start in range(0, len(pks), batch):
+        chunk = pks[start : start + batch]
+        postings.write(connection, spec, postings.document_tokens(connection, spec, chunk))
     return len(pks)
 
 
@@ -384,7 +512,7 @@ def install_sql(vendor: str, table: str, fields: Sequence[str], vector_field: st
         return [
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5("
             + ", ".join(fields)
-            + ", tokenize = 'porter unicode61 remove_diacritics 2')"
+            + f", tokenize = '{postings.TOKENIZE}')"
         ]
     if vendor == "postgresql":
         return [

@@ -1,0 +1,179 @@
+"""The library's filter and facet columns as arrays, for counting any result set in memory.
+
+Read from the database once per generation of the search index (every change to a
+reference, its tags or its people writes the index), then kept by each process: counting the
+facets of 40,000 matches is a few array operations instead of 40,000 rows joined in SQL.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connections, router
+
+from dcrnet.directory.models import Country
+from dcrnet.lib import search
+
+from .models import Reference, Term
+
+
+@dataclass(frozen=True)
+class Columns:
+    generation: int | None
+    present: np.ndarray  # bool by pk
+    year: np.ndarray  # int32 by pk
+    kind: np.ndarray  # int16 by pk: index into `kinds`
+    kinds: tuple[str, ...]
+    newest: np.ndarray  # int32 by pk: position in (-year, title, pk)
+    oldest: np.ndarray  # int32 by pk: position in (year, title, pk)
+    term_ref: np.ndarray  # (reference, term) pairs
+    term_id: np.ndarray
+    country_ref: np.ndarray  # (reference, country) pairs
+    country_id: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return len(self.present)
+
+
+_lock = threading.Lock()
+_current: dict[tuple, Columns] = {}
+
+
+def columns() -> Columns:
+    connection = connections[router.db_for_read(Reference)]
+    key = (connection.alias, connection.settings_dict["NAME"])
+    generation = search.generation(Reference)
+    known = _current.get(key)
+    if known is not None and generation is not None and known.generation == generation:
+        return known
+    with _lock:
+        known = _current.get(key)
+        if known is not None and generation is not None and known.generation == generation:
+            return known
+        built = _build(generation)
+        if generation is not None:
+            _current[key] = built
+    return built
+
+
+def _pairs(rows) -> tuple[np.ndarray, np.ndarray]:
+    array = np.array(list(rows), dtype=np.int64).reshape(-1, 2)
+    return array[:, 0].astype(np.int32), array[:, 1].astype(np.int32)
+
+
+def _build(generation: int | None) -> Columns:
+    rows = list(Reference.objects.values_list("pk", "year", "csl_type"))
+    size = max((pk for pk, _, _ in rows), default=-1) + 1
+    kinds = tuple(sorted({kind for _, _, kind in rows}))
+    code = {kind: i for i, kind in enumerate(kinds)}
+    pks = np.array([pk for pk, _, _ in rows], dtype=np.int64)
+    present = np.zeros(size, dtype=bool)
+    present[pks] = True
+    year = np.zeros(size, dtype=np.int32)
+    year[pks] = [y for _, y, _ in rows]
+    kind = np.zeros(size, dtype=np.int16)
+    kind[pks] = [code[k] for _, _, k in rows]
+
+    def positions(*order: str) -> np.ndarray:
+        ordered = np.fromiter(
+            Reference.objects.order_by(*order).values_list("pk", flat=True), dtype=np.int64
+        )
+        position = np.zeros(size, dtype=np.int32)
+        position[ordered] = np.arange(len(ordered), dtype=np.int32)
+        return position
+
+    term_ref, term_id = _pairs(
+        Reference.terms.through.objects.values_list("reference_id", "term_id")
+    )
+    country_ref, country_id = _pairs(
+        Reference.countries.through.objects.values_list("reference_id", "country_id")
+    )
+    return Columns(
+        generation,
+        present,
+        year,
+        kind,
+        kinds,
+        positions("-year", "title", "pk"),
+        positions("year", "title", "pk"),
+        term_ref,
+        term_id,
+        country_ref,
+        country_id,
+    )
+
+
+def _rows(size: int, refs: np.ndarray) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[refs[refs < size]] = True
+    return mask
+
+
+def allowed(
+    cols: Columns,
+    *,
+    terms: dict[str, list[str]] | None = None,
+    countries: list[str] | None = None,
+    csl_type: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> np.ndarray:
+    """The rows `Reference.objects.filtered(...)` selects, as a mask by pk."""
+    mask = cols.present.copy()
+    wanted_terms = [
+        (vocabulary, slug) for vocabulary, slugs in (terms or {}).items() for slug in slugs
+    ]
+    for vocabulary, slug in wanted_terms:
+        ids = list(
+            Term.objects.filter(vocabulary=vocabulary, slug=slug).values_list("pk", flat=True)
+        )
+        mask &= _rows(cols.size, cols.term_ref[np.isin(cols.term_id, ids)])
+    for code in countries or []:
+        ids = list(Country.objects.filter(code=code.upper()).values_list("pk", flat=True))
+        mask &= _rows(cols.size, cols.country_ref[np.isin(cols.country_id, ids)])
+    if csl_type:
+        if csl_type in cols.kinds:
+            mask &= cols.kind == cols.kinds.index(csl_type)
+        else:
+            mask[:] = False
+    if year_from:
+        mask &= cols.year >= year_from
+    if year_to:
+        mask &= cols.year <= year_to
+    return mask
+
+
+def _counted(values: np.ndarray) -> dict[int, int]:
+    counts = np.bincount(values) if len(values) else np.zeros(0, dtype=np.int64)
+    return {int(v): int(counts[v]) for v in np.flatnonzero(counts)}
+
+
+def counts(cols: Columns, mask: np.ndarray, *, only_types: bool = False) -> dict[str, dict]:
+    """Facet counts of the rows in `mask`, shaped as ReferenceQuerySet.facet_counts gives them."""
+    mask = search.fit(mask, cols.size)
+    kinds = np.bincount(cols.kind[mask], minlength=len(cols.kinds))
+    result: dict[str, dict] = {"type": {cols.kinds[i]: int(n) for i, n in enumerate(kinds) if n}}
+    if only_types:
+        return result
+    result["term"] = _counted(cols.term_id[mask[cols.term_ref]])
+    result["country"] = _counted(cols.country_id[mask[cols.country_ref]])
+    result["year"] = _counted(cols.year[mask])
+    return result
+
+
+def ordered(
+    cols: Columns, mask: np.ndarray, *, oldest: bool, offset: int, limit: int | None
+) -> list[int]:
+    """Pks of the rows in `mask` by year (newest or oldest first), then title and pk."""
+    ids = np.flatnonzero(search.fit(mask, cols.size))
+    position = (cols.oldest if oldest else cols.newest)[ids]
+    end = len(ids) if limit is None else min(len(ids), offset + limit)
+    if end <= offset:
+        return []
+    if end < len(ids):
+        first = np.argpartition(position, end - 1)[:end]
+        ids, position = ids[first], position[first]
+    return [int(pk) for pk in ids[np.argsort(position)][offset:end]]
