@@ -42,10 +42,12 @@ _lock = threading.Lock()
 _current: dict[tuple, Columns] = {}
 
 
-def columns() -> Columns:
+def columns(generation: int | None = None) -> Columns:
+    """The columns as of `generation` of the search index (None: read it now)."""
     connection = connections[router.db_for_read(Reference)]
     key = (connection.alias, connection.settings_dict["NAME"])
-    generation = search.generation(Reference)
+    if generation is None:
+        generation = search.generation(Reference)
     known = _current.get(key)
     if known is not None and generation is not None and known.generation == generation:
         return known

@@ -117,8 +117,9 @@ def matching_references(params: SearchParams):
 
 def _matches(params: SearchParams) -> tuple[facets.Columns, np.ndarray, search.Hits]:
     """The columns, the mask of what the query and filters select, and the query's hits."""
-    cols = facets.columns()
-    hits = search.hits(Reference, params.q)
+    generation = search.generation(Reference)
+    cols = facets.columns(generation)
+    hits = search.hits(Reference, params.q, generation=generation)
     return cols, search.both(facets.allowed(cols, **params.filters()), hits.mask), hits
 
 

@@ -65,7 +65,15 @@ def install_sql(vendor: str, table: str) -> list[str]:
         f'CREATE TABLE IF NOT EXISTS "{table}_doclen" (doc BIGINT PRIMARY KEY, '
         "length INTEGER NOT NULL, tokens TEXT NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS {STATE} (name TEXT PRIMARY KEY, token BIGINT NOT NULL)",
-    ]
+    ] + (
+        # Stored as they are: compressing arrays of ids saves little and costs every read.
+        [
+            f'ALTER TABLE "{table}_postings" ALTER COLUMN ids SET STORAGE EXTERNAL, '
+            "ALTER COLUMN weights SET STORAGE EXTERNAL"
+        ]
+        if vendor == "postgresql"
+        else []
+    )
 
 
 def uninstall_sql(vendor: str, table: str) -> list[str]:
@@ -105,68 +113,89 @@ def _sqlite_scratch(cursor, columns: int, rows: Sequence[tuple]) -> str:
 def document_tokens(
     connection, spec: Spec, pks: Sequence[int], texts: dict[int, list[str]] | None = None
 ) -> dict[int, tuple[int, dict[str, float]]]:
-    """{pk: (number of tokens, {token: summed field weight})} as the engine tokenises them.
+    """{pk: (number of tokens, {token: summed field weight})} as the engine tokenises them,
+    with each pair of adjacent tokens as one more token "a b" (weight: how often), which
+    answers two-word phrases without the engine.
 
     SQLite tokenises `texts` (or, without them, what the FTS5 table holds); PostgreSQL reads the
     stored tsvectors, so call it after they are written."""
     docs: dict[int, tuple[int, dict[str, float]]] = {pk: (0, {}) for pk in pks}
     weight = [LETTER_WEIGHT[letter] for letter in spec.letters]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            case = " ".join(f"WHEN '{k}' THEN {v}" for k, v in LETTER_WEIGHT.items())
-            for chunk in _chunks(list(pks), 2000):
+        for chunk in _chunks(list(pks), 2000):
+            # (pk, place, token, weight): a place is comparable, and adjacent is +1
+            places: dict[int, list[tuple[tuple[int, int], str, float]]] = {}
+            if connection.vendor == "postgresql":
                 cursor.execute(
-                    f"SELECT t.id, u.lexeme, cardinality(u.positions), "
-                    f"(SELECT sum(CASE w {case} END) FROM unnest(u.weights) AS w) "
+                    f"SELECT t.id, u.lexeme, u.positions, u.weights "
                     f'FROM "{spec.table}" AS t, unnest(t."{spec.vector_field}") AS u '
                     "WHERE t.id = ANY(%s)",
                     [list(chunk)],
                 )
-                for pk, token, n, wtf in cursor.fetchall():
-                    length, tokens = docs[pk]
-                    tokens[token] = float(wtf)
-                    docs[pk] = (length + n, tokens)
-            return docs
-        for chunk in _chunks(list(pks), 2000):
-            if texts is None:
-                cursor.execute(
-                    f"SELECT rowid, * FROM {spec.fts} WHERE rowid IN ({_marks(len(chunk))})",
-                    list(chunk),
-                )
-                rows = cursor.fetchall()
+                for pk, token, positions, letters in cursor.fetchall():
+                    found = places.setdefault(pk, [])
+                    for position, letter in zip(positions, letters, strict=True):
+                        found.append(((0, position), token, LETTER_WEIGHT[letter]))
             else:
-                rows = [(pk, *texts[pk]) for pk in chunk]
-            name = _sqlite_scratch(cursor, len(spec.letters), rows)
-            cursor.execute(f"SELECT doc, term, col, count(*) FROM temp.{name}_v GROUP BY 1, 2, 3")
-            for pk, token, col, n in cursor.fetchall():
-                length, tokens = docs[pk]
-                tokens[token] = tokens.get(token, 0.0) + n * weight[int(col[1:])]
-                docs[pk] = (length + n, tokens)
-            cursor.execute(f"DELETE FROM temp.{name}")
+                if texts is None:
+                    cursor.execute(
+                        f"SELECT rowid, * FROM {spec.fts} WHERE rowid IN ({_marks(len(chunk))})",
+                        list(chunk),
+                    )
+                    rows = cursor.fetchall()
+                else:
+                    rows = [(pk, *texts[pk]) for pk in chunk]
+                name = _sqlite_scratch(cursor, len(spec.letters), rows)
+                cursor.execute(f'SELECT doc, col, "offset", term FROM temp.{name}_v')
+                for pk, col, offset, token in cursor.fetchall():
+                    column = int(col[1:])
+                    places.setdefault(pk, []).append(((column, offset), token, weight[column]))
+                cursor.execute(f"DELETE FROM temp.{name}")
+            for pk, found in places.items():
+                docs[pk] = (len(found), _with_pairs(found))
     return docs
 
 
-def query_tokens(connection, texts: Sequence[str]) -> list[list[str]]:
-    """The tokens the engine makes of each text, in order (PostgreSQL drops stop words)."""
+def _with_pairs(found: list[tuple[tuple[int, int], str, float]]) -> dict[str, float]:
+    tokens: dict[str, float] = {}
+    at: dict[tuple[int, int], list[str]] = {}
+    for place, token, wtf in found:
+        tokens[token] = tokens.get(token, 0.0) + wtf
+        at.setdefault(place, []).append(token)
+    for (column, offset), firsts in at.items():
+        for second in at.get((column, offset + 1), ()):
+            for first in firsts:
+                both = pair(first, second)
+                tokens[both] = tokens.get(both, 0.0) + 1.0
+    return tokens
+
+
+def query_tokens(connection, texts: Sequence[str]) -> list[list[tuple[int, str]]]:
+    """[(position, token)] the engine makes of each text, in order (PostgreSQL drops stop
+    words but counts their positions)."""
     if not texts:
         return []
     result: list[list[tuple[int, str]]] = [[] for _ in texts]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT a.i, u.lexeme, u.positions[1] FROM unnest(%s::text[]) WITH ORDINALITY "
-                "AS a(txt, i), unnest(to_tsvector('english', a.txt)) AS u",
+                "SELECT a.i, u.lexeme, p FROM unnest(%s::text[]) WITH ORDINALITY "
+                "AS a(txt, i), unnest(to_tsvector('english', a.txt)) AS u, unnest(u.positions) p",
                 [list(texts)],
             )
-            for i, token, position in cursor.fetchall():
-                result[i - 1].append((position, token))
         else:
             name = _sqlite_scratch(cursor, 1, [(i + 1, text) for i, text in enumerate(texts)])
             cursor.execute(f'SELECT doc, term, "offset" FROM temp.{name}_v')
-            for i, token, offset in cursor.fetchall():
-                result[i - 1].append((offset, token))
+        for i, token, position in cursor.fetchall():
+            result[i - 1].append((position, token))
+        if connection.vendor != "postgresql":
             cursor.execute(f"DELETE FROM temp.{name}")
-    return [[token for _, token in sorted(pairs)] for pairs in result]
+    return [sorted(pairs) for pairs in result]
+
+
+def pair(first: str, second: str) -> str:
+    """The token of two adjacent tokens."""
+    return f"{first} {second}"
 
 
 # --- Writing ---------------------------------------------------------------------------
@@ -295,9 +324,11 @@ def generation(connection, spec: Spec) -> int | None:
     return row[0] if row else None
 
 
-def stats(connection, spec: Spec) -> Stats:
+def stats(connection, spec: Spec, current: int | None = None) -> Stats:
+    """The lengths as of generation `current` (None: read it now)."""
     key = (connection.alias, connection.settings_dict["NAME"], spec.table)
-    current = generation(connection, spec)
+    if current is None:
+        current = generation(connection, spec)
     known = _stats.get(key)
     if known is not None and current is not None and known.generation == current:
         return known

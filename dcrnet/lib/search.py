@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 from django.contrib.postgres.search import SearchVectorField
@@ -252,22 +253,32 @@ def generation(model: type[models.Model]) -> int | None:
     return postings.generation(connections[router.db_for_read(index.model)], index.spec)
 
 
-def hits(model: type[models.Model], text: str) -> Hits:
+def hits(model: type[models.Model], text: str, *, generation: int | None = None) -> Hits:
     """Every row of `model` matching `text`, with its BM25 score, from the postings.
 
-    Words match as the engine stems them, phrases are checked by the engine; each word or
-    phrase adds its BM25 score (as FTS5 sums its phrases) with the fields' weights."""
+    Words match as the engine stems them; two-word phrases by the postings of adjacent
+    tokens, longer ones are then checked by the engine. Each word adds its BM25 score (FTS5's
+    formula, with the fields' weights). `generation`: what `generation()` just returned."""
     index = index_for(model)
     connection = connections[router.db_for_read(index.model)]
     spec = index.spec
-    stats = postings.stats(connection, spec)
+    stats = postings.stats(connection, spec, generation)
     mask = stats.present.copy()
     query = parse(text)
     if not query:
         return Hits(mask, None)
     texts = [words for group in query.groups for words in group] + query.excluded
     tokens = dict(zip(texts, postings.query_tokens(connection, texts), strict=True))
-    lists = postings.fetch(connection, spec, {t for ts in tokens.values() for t in ts})
+
+    def is_phrase(words: str) -> bool:
+        return len(tokens[words]) > 1 and (connection.vendor == "sqlite" or " " in words)
+
+    needed = {token for parts in tokens.values() for _, token in parts}
+    for words in texts:
+        if is_phrase(words):
+            parts = tokens[words]
+            needed.update(postings.pair(a, b) for (_, a), (_, b) in pairwise(parts))
+    lists = postings.fetch(connection, spec, needed)
     size = len(mask)
 
     def rows_of(token: str) -> np.ndarray:
@@ -278,12 +289,19 @@ def hits(model: type[models.Model], text: str) -> Hits:
 
     def rows_matching(words: str) -> np.ndarray:
         parts = tokens[words]
-        found = rows_of(parts[0])
-        for token in parts[1:]:
+        found = rows_of(parts[0][1])
+        for _, token in parts[1:]:
             found &= rows_of(token)
-        phrase = len(parts) > 1 and (connection.vendor == "sqlite" or " " in words)
-        if phrase and found.any():
-            found &= _phrase_rows(index, connection, words, size)
+        if not is_phrase(words):
+            return found
+        exact = len(parts) == 2
+        for (first_at, first), (second_at, second) in pairwise(parts):
+            if second_at == first_at + 1:
+                found &= rows_of(postings.pair(first, second))
+            else:
+                exact = False  # a stop word between them, or two tokens in one place
+        if not exact and found.any():
+            found = _phrase_rows(index, connection, words, found)
         return found
 
     scores = np.zeros(size, dtype=np.float32) if query.groups else None
@@ -297,7 +315,7 @@ def hits(model: type[models.Model], text: str) -> Hits:
         for words in alternatives:
             found = rows_matching(words)
             either |= found
-            for token in set(tokens[words]):
+            for token in {token for _, token in tokens[words]}:
                 ids, weights = lists.get(token, (postings.EMPTY_IDS, postings.EMPTY_WEIGHTS))
                 ids, score = postings.bm25(ids, weights, stats)
                 scores[ids] += score * found[ids]
@@ -310,24 +328,30 @@ def hits(model: type[models.Model], text: str) -> Hits:
     return Hits(mask, scores)
 
 
-def _phrase_rows(index: Index, connection, words: str, size: int) -> np.ndarray:
-    """The rows where `words` occur as a phrase, as the engine checks it."""
+def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -> np.ndarray:
+    """Those of the `candidates` rows where `words` occur as a phrase, as the engine checks it."""
+    ids = [int(pk) for pk in np.flatnonzero(candidates)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f'SELECT id FROM "{index.model._meta.db_table}" '
-                f"WHERE \"{index.vector_field}\" @@ phraseto_tsquery('english', %s)",
-                [words],
+                f'SELECT id FROM "{index.model._meta.db_table}" WHERE id = ANY(%s) '
+                f"AND \"{index.vector_field}\" @@ phraseto_tsquery('english', %s)",
+                [ids, words],
             )
+            found = [row[0] for row in cursor.fetchall()]
         else:
-            cursor.execute(
-                f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s",
-                [_fts5_string(words)],
-            )
-        ids = np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
-    found = np.zeros(size, dtype=bool)
-    found[ids[ids < size]] = True
-    return found
+            found = []
+            for start in range(0, len(ids), 5000):
+                chunk = ids[start : start + 5000]
+                cursor.execute(
+                    f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s "
+                    f"AND rowid IN ({', '.join(['%s'] * len(chunk))})",
+                    [_fts5_string(words), *chunk],
+                )
+                found += [row[0] for row in cursor.fetchall()]
+    result = np.zeros(len(candidates), dtype=bool)
+    result[found] = True
+    return result
 
 
 def ranked(

@@ -19,6 +19,12 @@ QUERIES = [
     '"overdose mortality"',
     '"mortality overdose"',
     '"supervised injecting facility"',
+    '"supervised injection services what"',
+    '"impact of the sydney"',
+    '"sydney medically"',
+    '"medically sydney"',
+    '"crime and loitering" OR "lancet"',
+    'supervised -"all cause"',
     "overdose -crime",
     "-supervised",
     "crime OR loitering",
@@ -71,7 +77,7 @@ def test_scores_are_the_bm25_of_fts5(library):
             )
             expected = dict(cursor.fetchall())
         found = search.hits(Reference, text)
-        got = {pk: score for pk, score in found.top(0, 100)}
+        got = dict(found.top(0, 100))
         assert got.keys() == expected.keys()
         for pk, score in expected.items():
             assert got[pk] == pytest.approx(score, rel=1e-4), (text, pk)
@@ -153,3 +159,15 @@ def test_references_far_apart_land_in_their_own_blocks(db):
     assert [pk for pk, _ in found.top(0, 10)] == [far.pk, near.pk]
     far.delete()
     assert [pk for pk, _ in search.hits(Reference, "heroin").top(0, 10)] == [near.pk]
+
+
+@pytest.mark.django_db
+def test_phrases_need_their_words_side_by_side_and_in_order(library):
+    def found(text):
+        return {ref.pk for ref in search_references(SearchParams(q=text)).references}
+
+    assert found('"sydney medically"') == {library["freeman"].pk}
+    assert found('"medically sydney"') == set()
+    assert found('"impact of the sydney"') == {library["freeman"].pk}
+    assert found('"supervised injection services what"') == {library["potier"].pk}
+    assert found('"supervised injection services demonstrated"') == set()
