@@ -17,6 +17,8 @@ Tables, created by `install_sql`:
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
 import secrets
 from collections.abc import Iterable, Sequence
@@ -32,6 +34,10 @@ LETTER_WEIGHT = {"A": 10.0, "B": 4.0, "C": 1.0, "D": 0.5}
 STATE = "dcrnet_search_state"
 EMPTY_IDS = np.zeros(0, dtype="<i4")
 EMPTY_WEIGHTS = np.zeros(0, dtype="<f4")
+# One record per occurrence of a token that another follows: the document, and the hash of
+# the token after it (what answers a phrase without the engine).
+FOLLOW = np.dtype([("id", "<i4"), ("next", "<i8")])
+EMPTY_FOLLOWS = np.zeros(0, dtype=FOLLOW)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def install_sql(vendor: str, table: str) -> list[str]:
     return [
         f'CREATE TABLE IF NOT EXISTS "{table}_postings" (token TEXT NOT NULL, '
         f"block INTEGER NOT NULL, ids {blob} NOT NULL, weights {blob} NOT NULL, "
+        f"follows {blob} NOT NULL, "
         f"PRIMARY KEY (token, block)){rowid}",
         f'CREATE TABLE IF NOT EXISTS "{table}_doclen" (doc BIGINT PRIMARY KEY, '
         "length INTEGER NOT NULL, tokens TEXT NOT NULL)",
@@ -69,7 +76,7 @@ def install_sql(vendor: str, table: str) -> list[str]:
         # Stored as they are: compressing arrays of ids saves little and costs every read.
         [
             f'ALTER TABLE "{table}_postings" ALTER COLUMN ids SET STORAGE EXTERNAL, '
-            "ALTER COLUMN weights SET STORAGE EXTERNAL"
+            "ALTER COLUMN weights SET STORAGE EXTERNAL, ALTER COLUMN follows SET STORAGE EXTERNAL"
         ]
         if vendor == "postgresql"
         else []
@@ -110,20 +117,25 @@ def _sqlite_scratch(cursor, columns: int, rows: Sequence[tuple]) -> str:
     return name
 
 
+@dataclass
+class Doc:
+    length: int  # tokens in all fields
+    weights: dict[str, float]  # token: its fields' weights summed over its occurrences
+    follows: dict[str, list[int]]  # token: hash of the token after each of its occurrences
+
+
 def document_tokens(
     connection, spec: Spec, pks: Sequence[int], texts: dict[int, list[str]] | None = None
-) -> dict[int, tuple[int, dict[str, float]]]:
-    """{pk: (number of tokens, {token: summed field weight})} as the engine tokenises them,
-    with each pair of adjacent tokens as one more token "a b" (weight: how often), which
-    answers two-word phrases without the engine.
+) -> dict[int, Doc]:
+    """What each document holds, as the engine tokenises it.
 
     SQLite tokenises `texts` (or, without them, what the FTS5 table holds); PostgreSQL reads the
     stored tsvectors, so call it after they are written."""
-    docs: dict[int, tuple[int, dict[str, float]]] = {pk: (0, {}) for pk in pks}
+    docs = {pk: Doc(0, {}, {}) for pk in pks}
     weight = [LETTER_WEIGHT[letter] for letter in spec.letters]
     with connection.cursor() as cursor:
         for chunk in _chunks(list(pks), 2000):
-            # (pk, place, token, weight): a place is comparable, and adjacent is +1
+            # pk: [(place, token, weight)]; places compare, and the next place is +1
             places: dict[int, list[tuple[tuple[int, int], str, float]]] = {}
             if connection.vendor == "postgresql":
                 cursor.execute(
@@ -152,22 +164,28 @@ def document_tokens(
                     places.setdefault(pk, []).append(((column, offset), token, weight[column]))
                 cursor.execute(f"DELETE FROM temp.{name}")
             for pk, found in places.items():
-                docs[pk] = (len(found), _with_pairs(found))
+                docs[pk] = _doc(found)
     return docs
 
 
-def _with_pairs(found: list[tuple[tuple[int, int], str, float]]) -> dict[str, float]:
-    tokens: dict[str, float] = {}
+def _doc(found: list[tuple[tuple[int, int], str, float]]) -> Doc:
+    doc = Doc(len(found), {}, {})
     at: dict[tuple[int, int], list[str]] = {}
     for place, token, wtf in found:
-        tokens[token] = tokens.get(token, 0.0) + wtf
+        doc.weights[token] = doc.weights.get(token, 0.0) + wtf
         at.setdefault(place, []).append(token)
     for (column, offset), firsts in at.items():
         for second in at.get((column, offset + 1), ()):
             for first in firsts:
-                both = pair(first, second)
-                tokens[both] = tokens.get(both, 0.0) + 1.0
-    return tokens
+                doc.follows.setdefault(first, []).append(token_hash(second))
+    return doc
+
+
+@functools.lru_cache(maxsize=65536)
+def token_hash(token: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(token.encode(), digest_size=8).digest(), "little", signed=True
+    )
 
 
 def query_tokens(connection, texts: Sequence[str]) -> list[list[tuple[int, str]]]:
@@ -193,11 +211,6 @@ def query_tokens(connection, texts: Sequence[str]) -> list[list[tuple[int, str]]
     return [sorted(pairs) for pairs in result]
 
 
-def pair(first: str, second: str) -> str:
-    """The token of two adjacent tokens."""
-    return f"{first} {second}"
-
-
 # --- Writing ---------------------------------------------------------------------------
 
 
@@ -208,7 +221,7 @@ def _decode(ids: bytes, weights: bytes) -> tuple[np.ndarray, np.ndarray]:
 def write(
     connection,
     spec: Spec,
-    docs: dict[int, tuple[int, dict[str, float]]],
+    docs: dict[int, Doc],
     removed: Iterable[int] = (),
 ) -> None:
     """Replace what the postings hold of `docs` and drop `removed`; run inside a transaction."""
@@ -239,47 +252,59 @@ def write(
             )
         cursor.executemany(
             f'INSERT INTO "{spec.doclen}" (doc, length, tokens) VALUES (%s, %s, %s)',
-            [(pk, length, "\n".join(tokens)) for pk, (length, tokens) in docs.items()],
+            [(pk, doc.length, "\n".join(doc.weights)) for pk, doc in docs.items()],
         )
         bump(cursor, spec)
 
 
 def _write_block(cursor, spec, block, block_pks, docs, old) -> None:
-    additions: dict[str, list[tuple[int, float]]] = {}
+    added: dict[str, list[int]] = {}  # token: the changed documents holding it
     touched: set[str] = set()
     for pk in block_pks:
         touched.update(old.get(pk, ()))
-        for token, wtf in docs.get(pk, (0, {}))[1].items():
-            additions.setdefault(token, []).append((pk, wtf))
-    touched.update(additions)
-    existing: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if pk in docs:
+            for token in docs[pk].weights:
+                added.setdefault(token, []).append(pk)
+    touched.update(added)
+    existing: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for chunk in _chunks(sorted(touched)):
         cursor.execute(
-            f'SELECT token, ids, weights FROM "{spec.postings}" '
+            f'SELECT token, ids, weights, follows FROM "{spec.postings}" '
             f"WHERE block = %s AND token IN ({_marks(len(chunk))})",
             [block, *chunk],
         )
-        existing.update((token, _decode(ids, w)) for token, ids, w in cursor.fetchall())
+        existing.update(
+            (token, (*_decode(ids, w), np.frombuffer(f, dtype=FOLLOW)))
+            for token, ids, w, f in cursor.fetchall()
+        )
     changed = np.array(block_pks, dtype="<i4")
     upserts, deletes = [], []
     for token in touched:
-        ids, weights = existing.get(token, (EMPTY_IDS, EMPTY_WEIGHTS))
+        ids, weights, follows = existing.get(token, (EMPTY_IDS, EMPTY_WEIGHTS, EMPTY_FOLLOWS))
         if len(ids):
             keep = ~np.isin(ids, changed)
             ids, weights = ids[keep], weights[keep]
-        added = additions.get(token)
-        if added:
-            ids = np.concatenate([ids, np.array([pk for pk, _ in added], dtype="<i4")])
-            weights = np.concatenate([weights, np.array([w for _, w in added], dtype="<f4")])
+            follows = follows[~np.isin(follows["id"], changed)]
+        holders = added.get(token)
+        if holders:
+            ids = np.concatenate([ids, np.array(holders, dtype="<i4")])
+            weights = np.concatenate(
+                [weights, np.array([docs[pk].weights[token] for pk in holders], dtype="<f4")]
+            )
             order = np.argsort(ids, kind="stable")
             ids, weights = ids[order], weights[order]
+            new = [(pk, h) for pk in holders for h in docs[pk].follows.get(token, ())]
+            if new:
+                follows = np.concatenate([follows, np.array(new, dtype=FOLLOW)])
+                follows = follows[np.argsort(follows["id"], kind="stable")]
         if len(ids):
-            upserts.append((token, block, ids.tobytes(), weights.tobytes()))
+            upserts.append((token, block, ids.tobytes(), weights.tobytes(), follows.tobytes()))
         elif token in existing:
             deletes.append((token, block))
     cursor.executemany(
-        f'INSERT INTO "{spec.postings}" (token, block, ids, weights) VALUES (%s, %s, %s, %s) '
-        "ON CONFLICT (token, block) DO UPDATE SET ids = excluded.ids, weights = excluded.weights",
+        f'INSERT INTO "{spec.postings}" (token, block, ids, weights, follows) '
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (token, block) DO UPDATE "
+        "SET ids = excluded.ids, weights = excluded.weights, follows = excluded.follows",
         upserts,
     )
     cursor.executemany(f'DELETE FROM "{spec.postings}" WHERE token = %s AND block = %s', deletes)
@@ -370,6 +395,22 @@ def fetch(
         )
         for token, blocks in parts.items()
     }
+
+
+def fetch_follows(connection, spec: Spec, tokens: Iterable[str]) -> dict[str, np.ndarray]:
+    """{token: FOLLOW records over every block, by id}."""
+    tokens = sorted(set(tokens))
+    parts: dict[str, list[np.ndarray]] = {}
+    with connection.cursor() as cursor:
+        for chunk in _chunks(tokens):
+            cursor.execute(
+                f'SELECT token, follows FROM "{spec.postings}" '
+                f"WHERE token IN ({_marks(len(chunk))}) ORDER BY token, block",
+                list(chunk),
+            )
+            for token, follows in cursor.fetchall():
+                parts.setdefault(token, []).append(np.frombuffer(follows, dtype=FOLLOW))
+    return {token: np.concatenate(blocks) for token, blocks in parts.items()}
 
 
 def bm25(ids: np.ndarray, weights: np.ndarray, stats: Stats) -> tuple[np.ndarray, np.ndarray]:

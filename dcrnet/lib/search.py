@@ -256,9 +256,9 @@ def generation(model: type[models.Model]) -> int | None:
 def hits(model: type[models.Model], text: str, *, generation: int | None = None) -> Hits:
     """Every row of `model` matching `text`, with its BM25 score, from the postings.
 
-    Words match as the engine stems them; two-word phrases by the postings of adjacent
-    tokens, longer ones are then checked by the engine. Each word adds its BM25 score (FTS5's
-    formula, with the fields' weights). `generation`: what `generation()` just returned."""
+    Words match as the engine stems them; two-word phrases by which token follows which in
+    the postings, longer ones are then checked by the engine on those candidates. Each word
+    adds its BM25 score (FTS5's formula, with the fields' weights). `generation`: what `generation()` just returned."""
     index = index_for(model)
     connection = connections[router.db_for_read(index.model)]
     spec = index.spec
@@ -273,13 +273,21 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
     def is_phrase(words: str) -> bool:
         return len(tokens[words]) > 1 and (connection.vendor == "sqlite" or " " in words)
 
-    needed = {token for parts in tokens.values() for _, token in parts}
-    for words in texts:
-        if is_phrase(words):
-            parts = tokens[words]
-            needed.update(postings.pair(a, b) for (_, a), (_, b) in pairwise(parts))
-    lists = postings.fetch(connection, spec, needed)
+    lists = postings.fetch(connection, spec, {t for parts in tokens.values() for _, t in parts})
+    followed = postings.fetch_follows(
+        connection,
+        spec,
+        {first for words in texts if is_phrase(words) for _, first in tokens[words][:-1]},
+    )
     size = len(mask)
+
+    def rows_followed(first: str, second: str) -> np.ndarray:
+        """Rows where token `second` comes right after token `first`."""
+        records = followed.get(first, postings.EMPTY_FOLLOWS)
+        ids = records["id"][records["next"] == postings.token_hash(second)]
+        found = np.zeros(size, dtype=bool)
+        found[ids[ids < size]] = True
+        return found
 
     def rows_of(token: str) -> np.ndarray:
         ids = lists.get(token, (postings.EMPTY_IDS, None))[0]
@@ -297,7 +305,7 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
         exact = len(parts) == 2
         for (first_at, first), (second_at, second) in pairwise(parts):
             if second_at == first_at + 1:
-                found &= rows_of(postings.pair(first, second))
+                found &= rows_followed(first, second)
             else:
                 exact = False  # a stop word between them, or two tokens in one place
         if not exact and found.any():
