@@ -258,7 +258,8 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
 
     Words match as the engine stems them; two-word phrases by which token follows which in
     the postings, longer ones are then checked by the engine on those candidates. Each word
-    adds its BM25 score (FTS5's formula, with the fields' weights). `generation`: what `generation()` just returned."""
+    adds its BM25 score (FTS5's formula, with the fields' weights).
+    `generation`: what `generation()` has just returned, if the caller read it."""
     index = index_for(model)
     connection = connections[router.db_for_read(index.model)]
     spec = index.spec
