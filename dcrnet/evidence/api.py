@@ -128,7 +128,7 @@ def _params(query: SearchQuery) -> selectors.SearchParams:
 @router.get("/references", response=SearchOut, summary="Search references")
 def search_references(request: HttpRequest, query: Query[SearchQuery]):
     """Full-text search with facets; the same search as the /evidence/ page."""
-    result = selectors.search_references(_params(query))
+    result = selectors.search_references(_params(query), related=True)
     return {
         "count": result.total,
         "page": result.page,

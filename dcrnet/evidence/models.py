@@ -105,14 +105,16 @@ def clean_doi(value: str) -> str:
 
 
 class ReferenceQuerySet(models.QuerySet):
-    def for_list(self) -> ReferenceQuerySet:
-        """Everything a result row needs, in a constant number of queries."""
+    def for_results(self) -> ReferenceQuerySet:
+        """What a row of search results shows: people and tags."""
         return self.prefetch_related(
             Prefetch("people", queryset=Person.objects.order_by("role", "position")),
             Prefetch("terms", queryset=Term.objects.order_by("vocabulary", "position")),
-            "countries",
-            "facilities",
         )
+
+    def for_list(self) -> ReferenceQuerySet:
+        """Everything a listed reference has, in a constant number of queries."""
+        return self.for_results().prefetch_related("countries", "facilities")
 
     def for_detail(self) -> ReferenceQuerySet:
         return self.for_list().prefetch_related("facilities__country")

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.directory.models import Country
 from dcrnet.lib import search
+from dcrnet.lib.cache import cached
 
 from . import facets
 from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary
@@ -140,14 +142,19 @@ def ordered_references(params: SearchParams, *, offset: int = 0, limit: int | No
     return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
-def search_references(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
+def search_references(
+    params: SearchParams, *, with_facets: bool = True, related: bool = False
+) -> SearchResult:
+    """One page of results with facets; `related`: with each reference's countries and
+    facilities (the page does not show them)."""
     cols, mask, hits = _matches(params)
     counts = facets.counts(cols, mask, only_types=not with_facets)
     total = int(np.count_nonzero(mask))
     page = max(1, min(params.page, max(1, math.ceil(total / params.per_page))))
     offset = (page - 1) * params.per_page
     pks, scores = _page_pks(params, cols, mask, hits, offset, params.per_page)
-    by_pk = Reference.objects.for_list().in_bulk(pks)
+    rows = Reference.objects.for_list() if related else Reference.objects.for_results()
+    by_pk = rows.in_bulk(pks)
     references = [by_pk[pk] for pk in pks if pk in by_pk]
     snippets = search.snippets(references, params.q) if hits.scores is not None else {}
     for ref in references:
@@ -156,10 +163,27 @@ def search_references(params: SearchParams, *, with_facets: bool = True) -> Sear
     return SearchResult(params, total, references, scores, snippets, result_facets)
 
 
+def facet_terms() -> list[Term]:
+    return cached(
+        "evidence:facet-terms",
+        lambda: list(Term.objects.filter(vocabulary__in=FACET_VOCABULARIES)),
+        300,
+    )
+
+
+def facet_countries() -> list[tuple[int, str, str]]:
+    """(pk, code, name) of every country."""
+    return cached(
+        f"evidence:facet-countries:{get_language()}",
+        lambda: [(c.pk, c.code.code, c.name) for c in Country.objects.all()],
+        300,
+    )
+
+
 def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
     term_counts, type_counts = counts["term"], counts["type"]
     facets = []
-    terms = list(Term.objects.filter(vocabulary__in=FACET_VOCABULARIES))
+    terms = facet_terms()
     for vocabulary in FACET_VOCABULARIES:
         chosen = set(params.terms.get(vocabulary, []))
         values = [
@@ -177,17 +201,10 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
 
     country_counts = counts["country"]
     chosen_countries = {c.upper() for c in params.countries}
-    countries = Country.objects.filter(pk__in=list(country_counts)) | Country.objects.filter(
-        code__in=list(chosen_countries)
-    )
     country_values = [
-        FacetValue(
-            country.code.code,
-            country.name,
-            country_counts.get(country.pk, 0),
-            country.code.code in chosen_countries,
-        )
-        for country in countries.distinct()
+        FacetValue(code, name, country_counts.get(pk, 0), code in chosen_countries)
+        for pk, code, name in facet_countries()
+        if pk in country_counts or code in chosen_countries
     ]
     country_values.sort(key=lambda v: (-v.count, v.label))
     facets.append(Facet("country", _("Country studied"), country_values))
