@@ -6,13 +6,20 @@ accents removed); the PostgreSQL backend keeps a stored tsvector column on the m
 GIN index), built from accent-stripped text with the 'english' configuration. Both take the
 same web-search syntax: words (AND), "quoted phrases", -exclusion and OR.
 
-    index = search.register(Reference, fields={"title": "A", "body": "C"}, document=fn)
-    qs = search.matching(Reference.objects.filter(...), "insite -cost")
-    hits = search.ranked(qs, "insite -cost", offset=0, limit=20)   # [(pk, score), ...]
-    marks = search.snippets(objects, "insite -cost")                # {pk: {field: html}}
+Beside either engine, `dcrnet.lib.postings` keeps the tokens the engine made of each row, by
+block of ids, so that a query is answered (matches, BM25 scores) with array operations
+whatever the number of matches; the engine still tokenises, checks long phrases and
+highlights. `matching` asks the engine itself, for querysets.
 
-The app creates the FTS5 table or the GIN index in a migration (see `install_sql`) and calls
-`update(obj)` / `remove(obj)` when what feeds the document changes.
+    index = search.register(Reference, fields={"title": "A", "body": "C"}, document=fn)
+    found = search.hits(Reference, "insite -cost")        # masks and scores by pk
+    best = found.top(0, 20, within=mask_of_other_filters)  # [(pk, score), ...]
+    qs = search.matching(Reference.objects.filter(...), "insite -cost")
+    marks = search.snippets(objects, "insite -cost")      # {pk: {field: html}}
+
+The app creates the FTS5 table or the GIN index and the postings tables in migrations (see
+`install_sql`, `postings.install_sql`) and calls `update(obj)` / `remove(obj)` when what
+feeds the document changes.
 """
 
 from __future__ import annotations
