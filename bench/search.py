@@ -5,7 +5,8 @@
     options: --size N (default 100000), --repeat R (default 5), --keep (reuse existing data)
 
 Measures the page's code path (selectors.search_references: count, ranked page, snippets,
-facets) next to a plain icontains implementation over the same data, and prints p50/p95.
+facets) next to a plain icontains implementation over the same data, and prints p50/p95;
+then what an edit costs: saving a reference, and the first search after it.
 """
 
 from __future__ import annotations
@@ -293,6 +294,44 @@ def main() -> None:
     print(f"  full-text (page code path): p50 {fts50:7.1f} ms   p95 {fts95:7.1f} ms")
     print(f"  icontains (naive):          p50 {slow50:7.1f} ms   p95 {slow95:7.1f} ms")
     print(f"  speed-up: p50 x{slow50 / fts50:.1f}, p95 x{slow95 / fts95:.1f}")
+    writes, firsts = after_writes(search_references)
+    print(
+        f"  saving one reference (index and postings): median {statistics.median(writes):.1f} ms;"
+        f" the first search after it (arrays read again): median {statistics.median(firsts):.1f} ms"
+    )
+    print(f"  postings stored: {postings_size() / 1e6:.0f} MB")
+
+
+def after_writes(search_references, n: int = 5) -> tuple[list[float], list[float]]:
+    """Editing a reference rewrites its postings and retires each process's arrays."""
+    from dcrnet.evidence.models import Reference
+    from dcrnet.evidence.selectors import SearchParams
+
+    writes, firsts = [], []
+    for ref in Reference.objects.order_by("?")[:n]:
+        ref.title = ref.title + " revised"
+        t0 = time.perf_counter()
+        ref.save()
+        writes.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        search_references(SearchParams(q="overdose mortality"))
+        firsts.append((time.perf_counter() - t0) * 1000)
+        ref.title = ref.title.removesuffix(" revised")
+        ref.save()
+    return writes, firsts
+
+
+def postings_size() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_total_relation_size('evidence_reference_postings')")
+        else:
+            cursor.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'evidence_reference_postings%'"
+            )
+        return cursor.fetchone()[0] or 0
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ def _pairs(rows) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _build(generation: int | None) -> Columns:
-    rows = list(Reference.objects.values_list("pk", "year", "csl_type"))
+    rows = list(Reference.objects.order_by().values_list("pk", "year", "csl_type"))
     size = max((pk for pk, _, _ in rows), default=-1) + 1
     kinds = tuple(sorted({kind for _, _, kind in rows}))
     code = {kind: i for i, kind in enumerate(kinds)}
@@ -79,19 +79,23 @@ def _build(generation: int | None) -> Columns:
     kind = np.zeros(size, dtype=np.int16)
     kind[pks] = [code[k] for _, _, k in rows]
 
-    def positions(*order: str) -> np.ndarray:
-        ordered = np.fromiter(
-            Reference.objects.order_by(*order).values_list("pk", flat=True), dtype=np.int64
-        )
+    oldest = np.fromiter(
+        Reference.objects.order_by("year", "title", "pk").values_list("pk", flat=True),
+        dtype=np.int64,
+    )
+    # Newest first keeps the titles of a year in the same order: a stable sort by -year.
+    newest = oldest[np.argsort(-year[oldest], kind="stable")]
+
+    def positions(ordered: np.ndarray) -> np.ndarray:
         position = np.zeros(size, dtype=np.int32)
         position[ordered] = np.arange(len(ordered), dtype=np.int32)
         return position
 
     term_ref, term_id = _pairs(
-        Reference.terms.through.objects.values_list("reference_id", "term_id")
+        Reference.terms.through.objects.order_by().values_list("reference_id", "term_id")
     )
     country_ref, country_id = _pairs(
-        Reference.countries.through.objects.values_list("reference_id", "country_id")
+        Reference.countries.through.objects.order_by().values_list("reference_id", "country_id")
     )
     return Columns(
         generation,
@@ -99,8 +103,8 @@ def _build(generation: int | None) -> Columns:
         year,
         kind,
         kinds,
-        positions("-year", "title", "pk"),
-        positions("year", "title", "pk"),
+        positions(newest),
+        positions(oldest),
         term_ref,
         term_id,
         country_ref,

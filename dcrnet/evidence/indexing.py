@@ -30,15 +30,11 @@ def document(ref: Reference) -> dict[str, str]:
     }
 
 
-def prepare(queryset):
-    return queryset.prefetch_related("people", "terms", "facilities", "countries")
-
-
 INDEX = search.register(
     Reference,
     fields={"title": "A", "authors": "B", "keywords": "B", "body": "C"},
     document=document,
-    prepare=prepare,
+    related=("people", "terms", "facilities", "countries"),
 )
 
 

@@ -62,7 +62,7 @@ class Index:
     model: type[models.Model]
     fields: dict[str, str]
     document: Callable[[models.Model], dict[str, str]]
-    prepare: Callable[[models.QuerySet], models.QuerySet]
+    related: tuple[str, ...]  # what `document` reads beyond the row, to prefetch
     vector_field: str = "search_vector"
 
     @property
@@ -88,13 +88,13 @@ def register(
     *,
     fields: dict[str, str],
     document: Callable[[models.Model], dict[str, str]],
-    prepare: Callable[[models.QuerySet], models.QuerySet] | None = None,
+    related: Sequence[str] = (),
     vector_field: str = "search_vector",
 ) -> Index:
     """Make a model searchable. `fields` maps field name → weight A (highest) … D."""
     if any(weight not in WEIGHTS for weight in fields.values()):
         raise ValueError(f"weights must be one of {WEIGHTS}")
-    index = Index(model, dict(fields), document, prepare or (lambda qs: qs), vector_field)
+    index = Index(model, dict(fields), document, tuple(related), vector_field)
     _registry[model] = index
     return index
 
@@ -403,6 +403,8 @@ def snippets(
     names = list(index.fields)
     result: dict[int, dict[str, SafeString]] = {}
     if _vendor(index.model) == "postgresql":
+        # ts_headline reads the text: the documents again, from what is prefetched.
+        models.prefetch_related_objects(list(objects), *index.related)
         pg_query = _pg_query(query)
         values, params = [], []
         for obj in objects:
@@ -480,7 +482,7 @@ def update_pks(model: type[models.Model], pks: Iterable[int]) -> None:
     index = index_for(model)
     pks = list(pks)
     if pks:
-        update(index.prepare(model._default_manager.filter(pk__in=pks)))
+        update(model._default_manager.filter(pk__in=pks).prefetch_related(*index.related))
 
 
 def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
