@@ -206,6 +206,13 @@ class ReferenceQuerySet(models.QuerySet):
         )
 
 
+class ReferenceManager(models.Manager.from_queryset(ReferenceQuerySet)):
+    def get_queryset(self) -> ReferenceQuerySet:
+        # The tsvector is written and read by dcrnet.lib.search only: never load it (it is
+        # the largest column) and never write a stale copy back.
+        return super().get_queryset().defer("search_vector")
+
+
 class Reference(models.Model):
     """A publication, with fields that map one-to-one onto CSL-JSON."""
 
@@ -251,7 +258,7 @@ class Reference(models.Model):
     updated = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = ReferenceManager()
 
     class Meta:
         verbose_name = _("reference")
