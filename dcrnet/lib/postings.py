@@ -33,6 +33,7 @@ K1, B = 1.2, 0.75  # BM25 as FTS5 computes it
 TOKENIZE = "porter unicode61 remove_diacritics 2"
 LETTER_WEIGHT = {"A": 10.0, "B": 4.0, "C": 1.0, "D": 0.5}
 STATE = "dcrnet_search_state"
+SEPARATOR = "\x1f"  # between the fields of a document's texts
 EMPTY_IDS = np.zeros(0, dtype="<i4")
 EMPTY_WEIGHTS = np.zeros(0, dtype="<f4")
 # One record per occurrence of a token that another follows: the document, and the hash of
@@ -71,7 +72,7 @@ def install_sql(vendor: str, table: str) -> list[str]:
         f"follows {blob} NOT NULL, "
         f"PRIMARY KEY (token, block)){rowid}",
         f'CREATE TABLE IF NOT EXISTS "{table}_doclen" (doc BIGINT PRIMARY KEY, '
-        "length INTEGER NOT NULL, tokens TEXT NOT NULL)",
+        "length INTEGER NOT NULL, tokens TEXT NOT NULL, texts TEXT)",
         f"CREATE TABLE IF NOT EXISTS {STATE} (name TEXT PRIMARY KEY, token BIGINT NOT NULL)",
     ] + (
         # Stored as they are: compressing arrays of ids saves little and costs every read.
@@ -153,6 +154,7 @@ class Doc:
     length: int  # tokens in all fields
     weights: dict[str, float]  # token: its fields' weights summed over its occurrences
     follows: dict[str, list[int]]  # token: hash of the token after each of its occurrences
+    texts: str | None = None  # PostgreSQL: the fields as written, for ts_headline
 
 
 def document_tokens(
@@ -282,8 +284,8 @@ def write(
                 f'DELETE FROM "{spec.doclen}" WHERE doc IN ({_marks(len(chunk))})', list(chunk)
             )
         cursor.executemany(
-            f'INSERT INTO "{spec.doclen}" (doc, length, tokens) VALUES (%s, %s, %s)',
-            [(pk, doc.length, "\n".join(doc.weights)) for pk, doc in docs.items()],
+            f'INSERT INTO "{spec.doclen}" (doc, length, tokens, texts) VALUES (%s, %s, %s, %s)',
+            [(pk, doc.length, "\n".join(doc.weights), doc.texts) for pk, doc in docs.items()],
         )
         bump(cursor, spec)
 

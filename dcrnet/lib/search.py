@@ -403,29 +403,7 @@ def snippets(
     names = list(index.fields)
     result: dict[int, dict[str, SafeString]] = {}
     if _vendor(index.model) == "postgresql":
-        # ts_headline reads the text: the documents again, from what is prefetched.
-        models.prefetch_related_objects(list(objects), *index.related)
-        pg_query = _pg_query(query)
-        values, params = [], []
-        for obj in objects:
-            for name, value in zip(names, index.texts(obj), strict=True):
-                values.append("(%s, %s, %s)")
-                params += [obj.pk, name, value]
-        sql_query, query_params = _compile(pg_query, index.model)
-        options = (
-            f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
-            " MaxFragments=2, FragmentDelimiter=' … '"
-        )
-        sql = (
-            "SELECT v.pk, v.name, ts_headline('english', v.body, q.query, %s) "
-            f"FROM (VALUES {', '.join(values)}) AS v(pk, name, body), "
-            f"(SELECT {sql_query} AS query) AS q"
-        )
-        with connections[router.db_for_read(index.model)].cursor() as cursor:
-            cursor.execute(sql, [options, *params, *query_params])
-            for pk, name, headline in cursor.fetchall():
-                result.setdefault(pk, {})[name] = _marked(headline)
-        return result
+        return _pg_snippets(index, objects, query, words)
     parts = []
     for position in range(len(names)):
         if position == 0:
@@ -443,6 +421,57 @@ def snippets(
             result[row[0]] = {
                 name: _marked(value or "") for name, value in zip(names, row[1:], strict=True)
             }
+    return result
+
+
+def _pg_snippets(
+    index: Index, objects, query: Query, words: int
+) -> dict[int, dict[str, SafeString]]:
+    """ts_headline over the texts kept beside the postings (the documents as written, with
+    their accents): one statement, nothing to prefetch."""
+    names = list(index.fields)
+    connection = connections[router.db_for_read(index.model)]
+    sql_query, query_params = _compile(_pg_query(query), index.model)
+    whole = f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true"
+    cut = (
+        f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
+        " MaxFragments=2, FragmentDelimiter=' … '"
+    )
+    heads = ", ".join(
+        f"ts_headline('english', split_part(d.texts, chr(31), {n + 1}), q.query, %s)"
+        for n in range(len(names))
+    )
+    result: dict[int, dict[str, SafeString]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'SELECT d.doc, {heads} FROM "{index.spec.doclen}" AS d, '
+            f"(SELECT {sql_query} AS query) AS q WHERE d.doc = ANY(%s) AND d.texts IS NOT NULL",
+            [whole, *[cut] * (len(names) - 1), *query_params, [obj.pk for obj in objects]],
+        )
+        for pk, *heads_of in cursor.fetchall():
+            result[pk] = {
+                name: _marked(head or "") for name, head in zip(names, heads_of, strict=True)
+            }
+        missing = [obj for obj in objects if obj.pk not in result]
+        if missing:  # indexed before the texts were kept: make the documents again
+            models.prefetch_related_objects(missing, *index.related)
+            values, params = [], []
+            for obj in missing:
+                values.append(f"(%s, {', '.join(['%s'] * len(names))})")
+                params += [obj.pk, *index.texts(obj)]
+            fields = ", ".join(f"f{n}" for n in range(len(names)))
+            heads = ", ".join(
+                f"ts_headline('english', v.f{n}, q.query, %s)" for n in range(len(names))
+            )
+            cursor.execute(
+                f"SELECT v.pk, {heads} FROM (VALUES {', '.join(values)}) AS v(pk, {fields}), "
+                f"(SELECT {sql_query} AS query) AS q",
+                [whole, *[cut] * (len(names) - 1), *params, *query_params],
+            )
+            for pk, *heads_of in cursor.fetchall():
+                result[pk] = {
+                    name: _marked(head or "") for name, head in zip(names, heads_of, strict=True)
+                }
     return result
 
 
@@ -474,8 +503,7 @@ def update(objects: models.Model | Iterable[models.Model]) -> None:
     if not objects:
         return
     index = index_for(type(objects[0]))
-    rows = [(obj.pk, [strip_accents(t) for t in index.texts(obj)]) for obj in objects]
-    _write(index, rows)
+    _write(index, [(obj.pk, index.texts(obj)) for obj in objects])
 
 
 def update_pks(model: type[models.Model], pks: Iterable[int]) -> None:
@@ -489,11 +517,12 @@ def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
     connection = connections[router.db_for_write(index.model)]
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # No unaccent here: the vector is made of the text without its accents.
             table = index.model._meta.db_table
             cursor.executemany(
                 f'UPDATE "{table}" SET "{index.vector_field}" = {_pg_vector_sql(index)} '
                 "WHERE id = %s",
-                [(*texts, pk) for pk, texts in rows],
+                [(*[strip_accents(t) for t in texts], pk) for pk, texts in rows],
             )
         else:
             cursor.executemany(
@@ -507,6 +536,11 @@ def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
             )
         texts = dict(rows)
         docs = postings.document_tokens(connection, index.spec, list(texts), texts)
+        if connection.vendor == "postgresql":  # SQLite keeps them in the FTS5 table
+            for pk, doc in docs.items():
+                doc.texts = postings.SEPARATOR.join(
+                    t.replace(postings.SEPARATOR, " ") for t in texts[pk]
+                )
         postings.write(connection, index.spec, docs)
 
 

@@ -171,3 +171,21 @@ def test_phrases_need_their_words_side_by_side_and_in_order(library):
     assert found('"impact of the sydney"') == {library["freeman"].pk}
     assert found('"supervised injection services what"') == {library["potier"].pk}
     assert found('"supervised injection services demonstrated"') == set()
+
+
+@pytest.mark.django_db
+def test_a_highlighted_title_keeps_its_accents(db):
+    make_reference("Évaluation des salles de consommation à moindre risque à Paris", 2021)
+    result = search_references(SearchParams(q="salles paris"))
+    title = str(result.references[0].marks["title"])
+    assert title.startswith("Évaluation des <mark>salles</mark>")
+    assert "à <mark>Paris</mark>" in title
+
+
+@pytest.mark.django_db
+def test_snippets_of_rows_indexed_before_their_texts_were_kept(library):
+    spec = search.index_for(Reference).spec
+    with connection.cursor() as cursor:
+        cursor.execute(f'UPDATE "{spec.doclen}" SET texts = NULL')
+    result = search_references(SearchParams(q="loitering"))
+    assert "<mark>loitering</mark>" in str(result.references[0].marks["body"]).lower()
