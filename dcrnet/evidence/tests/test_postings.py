@@ -189,3 +189,19 @@ def test_snippets_of_rows_indexed_before_their_texts_were_kept(library):
         cursor.execute(f'UPDATE "{spec.doclen}" SET texts = NULL')
     result = search_references(SearchParams(q="loitering"))
     assert "<mark>loitering</mark>" in str(result.references[0].marks["body"]).lower()
+
+
+@pytest.mark.django_db
+def test_the_reindex_command_rebuilds_index_and_postings(library):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    spec = search.index_for(Reference).spec
+    with connection.cursor() as cursor:
+        cursor.execute(f'DELETE FROM "{spec.postings}"')
+    assert search.hits(Reference, "potier").count() == 0
+    out = StringIO()
+    call_command("reindex_references", stdout=out)
+    assert "Indexed 5 references" in out.getvalue()
+    assert search.hits(Reference, "potier").count() == 1
