@@ -205,3 +205,16 @@ def test_the_reindex_command_rebuilds_index_and_postings(library):
     call_command("reindex_references", stdout=out)
     assert "Indexed 5 references" in out.getvalue()
     assert search.hits(Reference, "potier").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_empty_library_answers_every_kind_of_search(db):
+    for params in (
+        SearchParams(),
+        SearchParams(q="overdose"),
+        SearchParams(q='"overdose mortality" -cost', terms={"design": ["cohort"]}),
+        SearchParams(q="-cost", sort="newest", countries=["CA"], year_from=2000),
+    ):
+        result = search_references(params)
+        assert result.total == 0 and result.references == []
+        assert ordered_references(params) == []
