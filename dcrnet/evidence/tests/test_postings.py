@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dcrnet.evidence import facets
 from dcrnet.evidence.models import Reference
@@ -171,6 +173,9 @@ def test_phrases_need_their_words_side_by_side_and_in_order(library):
     assert found('"impact of the sydney"') == {library["freeman"].pk}
     assert found('"supervised injection services what"') == {library["potier"].pk}
     assert found('"supervised injection services demonstrated"') == set()
+    apart = make_reference("Supervised injection rooms beside injection services", 2020)
+    assert found('"supervised injection services"') == {library["potier"].pk}
+    assert apart.pk in found('"supervised injection" "injection services"')
 
 
 @pytest.mark.django_db
@@ -218,3 +223,47 @@ def test_an_empty_library_answers_every_kind_of_search(db):
         result = search_references(params)
         assert result.total == 0 and result.references == []
         assert ordered_references(params) == []
+
+
+WORDS = [
+    "supervised",
+    "injection",
+    "injecting",
+    "mortality",
+    "overdose",
+    "crime",
+    "kerr",
+    "potièr",
+    "the",
+    "of",
+    "sydney",
+    "medically",
+    "review",
+    "drug",
+    "rooms",
+    "insite",
+    "loitering",
+    "lancet",
+    "nothing",
+]
+
+
+@st.composite
+def queries(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
+        part = f'"{" ".join(words)}"' if len(words) > 1 else words[0]
+        prefix = draw(st.sampled_from(["", "", "-", "OR "]))
+        parts.append(prefix + part)
+    return " ".join(parts)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=queries())
+def test_any_query_matches_what_the_engine_matches(library, text):
+    result = search_references(SearchParams(q=text, per_page=100))
+    assert {ref.pk for ref in result.references} == engine_pks(text), text
