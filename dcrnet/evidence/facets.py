@@ -15,6 +15,7 @@ from django.db import connections, router
 
 from dcrnet.directory.models import Country
 from dcrnet.lib import search
+from dcrnet.lib.cache import cached
 
 from .models import Reference, Term
 
@@ -36,6 +37,23 @@ class Columns:
     @property
     def size(self) -> int:
         return len(self.present)
+
+    def tagged(self, term_ids: list[int]) -> np.ndarray:
+        """Mask of the rows tagged with any of `term_ids`."""
+        return _rows(self.size, _group(self.term_id, self.term_ref, term_ids))
+
+    def studying(self, country_ids: list[int]) -> np.ndarray:
+        """Mask of the rows about any of `country_ids`."""
+        return _rows(self.size, _group(self.country_id, self.country_ref, country_ids))
+
+
+def _group(keys: np.ndarray, values: np.ndarray, wanted: list[int]) -> np.ndarray:
+    """values whose key is in `wanted`; `keys` sorted (the pairs are read in key order)."""
+    parts = [
+        values[np.searchsorted(keys, key, "left") : np.searchsorted(keys, key, "right")]
+        for key in wanted
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
 
 
 _lock = threading.Lock()
@@ -92,10 +110,12 @@ def _build(generation: int | None) -> Columns:
         return position
 
     term_ref, term_id = _pairs(
-        Reference.terms.through.objects.order_by().values_list("reference_id", "term_id")
+        Reference.terms.through.objects.order_by("term_id").values_list("reference_id", "term_id")
     )
     country_ref, country_id = _pairs(
-        Reference.countries.through.objects.order_by().values_list("reference_id", "country_id")
+        Reference.countries.through.objects.order_by("country_id").values_list(
+            "reference_id", "country_id"
+        )
     )
     return Columns(
         generation,
@@ -133,13 +153,10 @@ def allowed(
         (vocabulary, slug) for vocabulary, slugs in (terms or {}).items() for slug in slugs
     ]
     for vocabulary, slug in wanted_terms:
-        ids = list(
-            Term.objects.filter(vocabulary=vocabulary, slug=slug).values_list("pk", flat=True)
-        )
-        mask &= _rows(cols.size, cols.term_ref[np.isin(cols.term_id, ids)])
+        mask &= cols.tagged(term_ids(vocabulary, slug))
     for code in countries or []:
         ids = list(Country.objects.filter(code=code.upper()).values_list("pk", flat=True))
-        mask &= _rows(cols.size, cols.country_ref[np.isin(cols.country_id, ids)])
+        mask &= cols.studying(ids)
     if csl_type:
         if csl_type in cols.kinds:
             mask &= cols.kind == cols.kinds.index(csl_type)
@@ -150,6 +167,15 @@ def allowed(
     if year_to:
         mask &= cols.year <= year_to
     return mask
+
+
+def term_ids(vocabulary: str, slug: str) -> list[int]:
+    terms = cached(
+        "evidence:term-ids",
+        lambda: {(t.vocabulary, t.slug): t.pk for t in Term.objects.all()},
+        300,
+    )
+    return [terms[(vocabulary, slug)]] if (vocabulary, slug) in terms else []
 
 
 def _counted(values: np.ndarray) -> dict[int, int]:
