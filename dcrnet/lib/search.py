@@ -336,8 +336,8 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
                 ids, score = postings.bm25(ids, weights, stats)
                 scores[ids] += score * found[ids]
         mask &= either
-    if query.groups and not any_words:
-        mask[:] = False
+    if query.groups and not any_words and not any(tokens[w] for w in query.excluded):
+        mask[:] = False  # nothing left to look for (PostgreSQL: only stop words)
     for words in query.excluded:
         if tokens[words]:
             mask &= ~rows_matching(words)

@@ -35,6 +35,8 @@ QUERIES = [
     "laprevote",
     "the",
     "the crime",
+    "-supervised the",
+    "the -of",
     "nothingmatchesthis",
     "drug -nothingmatchesthis",
     'kerr -"all-cause mortality"',
