@@ -7,6 +7,7 @@ facets of 40,000 matches is a few array operations instead of 40,000 rows joined
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -27,16 +28,41 @@ class Columns:
     year: np.ndarray  # int32 by pk
     kind: np.ndarray  # int16 by pk: index into `kinds`
     kinds: tuple[str, ...]
-    newest: np.ndarray  # int32 by pk: position in (-year, title, pk)
-    oldest: np.ndarray  # int32 by pk: position in (year, title, pk)
-    term_ref: np.ndarray  # (reference, term) pairs
+    term_ref: np.ndarray  # (reference, term) pairs, by term
     term_id: np.ndarray
-    country_ref: np.ndarray  # (reference, country) pairs
+    country_ref: np.ndarray  # (reference, country) pairs, by country
     country_id: np.ndarray
 
     @property
     def size(self) -> int:
         return len(self.present)
+
+    @functools.cached_property
+    def by_year_and_title(self) -> np.ndarray:
+        """Pks in (year, title, pk) order. Read on first use: searches ranked by relevance
+        never need it, and it is the slowest column to read (a sort by title)."""
+        ordered = np.fromiter(
+            Reference.objects.order_by("year", "title", "pk").values_list("pk", flat=True),
+            dtype=np.int64,
+        )
+        return ordered[ordered < self.size]
+
+    @functools.cached_property
+    def oldest(self) -> np.ndarray:
+        """int32 by pk: position in (year, title, pk)."""
+        return self._positions(self.by_year_and_title)
+
+    @functools.cached_property
+    def newest(self) -> np.ndarray:
+        """int32 by pk: position in (-year, title, pk): a stable sort of the oldest-first
+        order by -year keeps the titles of each year in the same order."""
+        ordered = self.by_year_and_title
+        return self._positions(ordered[np.argsort(-self.year[ordered], kind="stable")])
+
+    def _positions(self, ordered: np.ndarray) -> np.ndarray:
+        position = np.zeros(self.size, dtype=np.int32)
+        position[ordered] = np.arange(len(ordered), dtype=np.int32)
+        return position
 
     def tagged(self, term_ids: list[int]) -> np.ndarray:
         """Mask of the rows tagged with any of `term_ids`."""
@@ -97,18 +123,6 @@ def _build(generation: int | None) -> Columns:
     kind = np.zeros(size, dtype=np.int16)
     kind[pks] = [code[k] for _, _, k in rows]
 
-    oldest = np.fromiter(
-        Reference.objects.order_by("year", "title", "pk").values_list("pk", flat=True),
-        dtype=np.int64,
-    )
-    # Newest first keeps the titles of a year in the same order: a stable sort by -year.
-    newest = oldest[np.argsort(-year[oldest], kind="stable")]
-
-    def positions(ordered: np.ndarray) -> np.ndarray:
-        position = np.zeros(size, dtype=np.int32)
-        position[ordered] = np.arange(len(ordered), dtype=np.int32)
-        return position
-
     term_ref, term_id = _pairs(
         Reference.terms.through.objects.order_by("term_id").values_list("reference_id", "term_id")
     )
@@ -123,8 +137,6 @@ def _build(generation: int | None) -> Columns:
         year,
         kind,
         kinds,
-        positions(newest),
-        positions(oldest),
         term_ref,
         term_id,
         country_ref,

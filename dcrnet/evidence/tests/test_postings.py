@@ -269,3 +269,14 @@ def queries(draw):
 def test_any_query_matches_what_the_engine_matches(library, text):
     result = search_references(SearchParams(q=text, per_page=100))
     assert {ref.pk for ref in result.references} == engine_pks(text), text
+
+
+@pytest.mark.django_db
+def test_year_sorts_keep_titles_in_order_within_a_year(db):
+    for title, year in [("Beta trial", 2020), ("Alpha trial", 2020), ("Gamma trial", 2019)]:
+        make_reference(title, year)
+    newest = [r.title for r in search_references(SearchParams(q="trial", sort="newest")).references]
+    oldest = [r.title for r in search_references(SearchParams(q="trial", sort="oldest")).references]
+    assert newest == ["Alpha trial", "Beta trial", "Gamma trial"]
+    assert oldest == ["Gamma trial", "Alpha trial", "Beta trial"]
+    assert [r.title for r in Reference.objects.order_by("-year", "title")] == newest
