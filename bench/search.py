@@ -241,7 +241,7 @@ def analyze() -> None:
 
 def naive(params):
     """icontains over the same fields, every word ANDed, with the same facet queries."""
-    from django.db.models import Q
+    from django.db.models import Count, Q
 
     from dcrnet.evidence.models import Reference
 
@@ -257,9 +257,14 @@ def naive(params):
         ).distinct()
     total = qs.count()
     page = list(qs.order_by("-year")[:20])
-    qs.term_counts()
-    qs.country_counts()
-    qs.year_counts()
+    matched = qs.values("pk")
+    for through, column in (
+        (Reference.terms.through, "term_id"),
+        (Reference.countries.through, "country_id"),
+    ):
+        counts = through.objects.filter(reference_id__in=matched).values(column)
+        list(counts.annotate(n=Count("reference_id")))
+    list(qs.order_by().values("year").annotate(n=Count("pk")))
     return total, page
 
 

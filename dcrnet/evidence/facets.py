@@ -197,7 +197,8 @@ def _counted(values: np.ndarray) -> dict[int, int]:
 
 
 def counts(cols: Columns, mask: np.ndarray, *, only_types: bool = False) -> dict[str, dict]:
-    """Facet counts of the rows in `mask`, shaped as ReferenceQuerySet.facet_counts gives them."""
+    """Facet counts of the rows in `mask`: {"term": {id: n}, "country": {id: n}, "year": {year:
+    n}, "type": {csl_type: n}} ("type" alone with `only_types`)."""
     mask = search.fit(mask, cols.size)
     kinds = np.bincount(cols.kind[mask], minlength=len(cols.kinds))
     result: dict[str, dict] = {"type": {cols.kinds[i]: int(n) for i, n in enumerate(kinds) if n}}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.db import connections, models
-from django.db.models import Count, Prefetch, Q
+from django.db import models
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -150,60 +150,6 @@ class ReferenceQuerySet(models.QuerySet):
         if year_to:
             qs = qs.filter(year__lte=year_to)
         return qs
-
-    def facet_counts(self) -> dict[str, dict]:
-        """All facet counts of this queryset in one statement: the matching set (with its
-        full-text match) is computed once, then counted by term, country, year and type."""
-        inner, params = self.order_by().values("pk").query.sql_with_params()
-        through_terms = Reference.terms.through._meta.db_table
-        through_countries = Reference.countries.through._meta.db_table
-        table = Reference._meta.db_table
-        sql = (
-            f"WITH m AS MATERIALIZED ({inner}) "
-            f"SELECT 'term', term_id, NULL, COUNT(*) FROM {through_terms} "
-            f"WHERE reference_id IN (SELECT * FROM m) GROUP BY term_id "
-            f"UNION ALL SELECT 'country', country_id, NULL, COUNT(*) FROM {through_countries} "
-            f"WHERE reference_id IN (SELECT * FROM m) GROUP BY country_id "
-            f"UNION ALL SELECT 'year', year, csl_type, COUNT(*) FROM {table} "
-            f"WHERE id IN (SELECT * FROM m) GROUP BY year, csl_type"
-        )
-        counts: dict[str, dict] = {"term": {}, "country": {}, "year": {}, "type": {}}
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            for kind, number, text, n in cursor.fetchall():
-                if kind == "year":
-                    counts["year"][number] = counts["year"].get(number, 0) + n
-                    counts["type"][text] = counts["type"].get(text, 0) + n
-                else:
-                    counts[kind][number] = n
-        return counts
-
-    def term_counts(self) -> dict[int, int]:
-        """{term id: number of references of this queryset tagged with it}."""
-        rows = (
-            Reference.terms.through.objects.filter(reference_id__in=self.values("pk"))
-            .values("term_id")
-            .annotate(n=Count("reference_id"))
-            .values_list("term_id", "n")
-        )
-        return dict(rows)
-
-    def country_counts(self) -> dict[int, int]:
-        rows = (
-            Reference.countries.through.objects.filter(reference_id__in=self.values("pk"))
-            .values("country_id")
-            .annotate(n=Count("reference_id"))
-            .values_list("country_id", "n")
-        )
-        return dict(rows)
-
-    def year_counts(self) -> dict[int, int]:
-        return dict(self.order_by().values("year").annotate(n=Count("pk")).values_list("year", "n"))
-
-    def type_counts(self) -> dict[str, int]:
-        return dict(
-            self.order_by().values("csl_type").annotate(n=Count("pk")).values_list("csl_type", "n")
-        )
 
 
 class ReferenceManager(models.Manager.from_queryset(ReferenceQuerySet)):

@@ -112,11 +112,6 @@ class SearchResult:
         return self.page > 1
 
 
-def matching_references(params: SearchParams):
-    """The queryset of every reference the query and the filters select (not ordered)."""
-    return search.matching(Reference.objects.filtered(**params.filters()), params.q)
-
-
 def _matches(params: SearchParams) -> tuple[facets.Columns, np.ndarray, search.Hits]:
     """The columns, the mask of what the query and filters select, and the query's hits."""
     generation = search.generation(Reference)

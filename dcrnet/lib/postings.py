@@ -406,46 +406,41 @@ def stats(connection, spec: Spec, current: int | None = None) -> Stats:
     return result
 
 
+def _read(connection, spec: Spec, tokens: Iterable[str], columns: dict[str, np.dtype]):
+    """{token: {column: array over every block, by id}} of the `columns` asked for."""
+    tokens = sorted(set(tokens))
+    parts: dict[str, list[tuple[bytes, ...]]] = {}
+    with _blob_cursor(connection) as cursor:
+        for chunk in _chunks(tokens):
+            _execute(
+                cursor,
+                f'SELECT token, {", ".join(columns)} FROM "{spec.postings}" '
+                f"WHERE token IN ({_marks(len(chunk))}) ORDER BY token, block",
+                list(chunk),
+            )
+            for token, *blobs in cursor.fetchall():
+                parts.setdefault(token, []).append(blobs)
+    return {
+        token: {
+            name: np.concatenate([np.frombuffer(row[i], dtype=dtype) for row in rows])
+            for i, (name, dtype) in enumerate(columns.items())
+        }
+        for token, rows in parts.items()
+    }
+
+
 def fetch(
     connection, spec: Spec, tokens: Iterable[str]
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """{token: (ids, weights)} over every block, ids ascending."""
-    tokens = sorted(set(tokens))
-    parts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
-    with _blob_cursor(connection) as cursor:
-        for chunk in _chunks(tokens):
-            _execute(
-                cursor,
-                f'SELECT token, ids, weights FROM "{spec.postings}" '
-                f"WHERE token IN ({_marks(len(chunk))}) ORDER BY token, block",
-                list(chunk),
-            )
-            for token, ids, weights in cursor.fetchall():
-                parts.setdefault(token, []).append(_decode(ids, weights))
-    return {
-        token: (
-            np.concatenate([ids for ids, _ in blocks]),
-            np.concatenate([w for _, w in blocks]),
-        )
-        for token, blocks in parts.items()
-    }
+    found = _read(connection, spec, tokens, {"ids": np.dtype("<i4"), "weights": np.dtype("<f4")})
+    return {token: (arrays["ids"], arrays["weights"]) for token, arrays in found.items()}
 
 
 def fetch_follows(connection, spec: Spec, tokens: Iterable[str]) -> dict[str, np.ndarray]:
     """{token: FOLLOW records over every block, by id}."""
-    tokens = sorted(set(tokens))
-    parts: dict[str, list[np.ndarray]] = {}
-    with _blob_cursor(connection) as cursor:
-        for chunk in _chunks(tokens):
-            _execute(
-                cursor,
-                f'SELECT token, follows FROM "{spec.postings}" '
-                f"WHERE token IN ({_marks(len(chunk))}) ORDER BY token, block",
-                list(chunk),
-            )
-            for token, follows in cursor.fetchall():
-                parts.setdefault(token, []).append(np.frombuffer(follows, dtype=FOLLOW))
-    return {token: np.concatenate(blocks) for token, blocks in parts.items()}
+    found = _read(connection, spec, tokens, {"follows": FOLLOW})
+    return {token: arrays["follows"] for token, arrays in found.items()}
 
 
 def bm25(ids: np.ndarray, weights: np.ndarray, stats: Stats) -> tuple[np.ndarray, np.ndarray]:

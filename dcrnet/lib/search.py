@@ -197,14 +197,12 @@ def matching(queryset: models.QuerySet, text: str) -> models.QuerySet:
     if _vendor(queryset.model) == "postgresql":
         return queryset.filter(**{index.vector_field: _pg_query(query)})
     if query.groups:
-        matched = queryset.filter(
+        return queryset.filter(
             pk__in=RawSQL(
                 f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s",
                 [fts5_expression(query)],
             )
         )
-        matched._search_base = queryset  # ranked() needs the other filters without the match
-        return matched
     either = " OR ".join(_fts5_string(words) for words in query.excluded)
     return queryset.exclude(
         pk__in=RawSQL(f"SELECT rowid FROM {index.table} WHERE {index.table} MATCH %s", [either])
@@ -368,23 +366,6 @@ def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -
     result = np.zeros(len(candidates), dtype=bool)
     result[found] = True
     return result
-
-
-def ranked(
-    queryset: models.QuerySet, text: str, *, offset: int = 0, limit: int = 20
-) -> list[tuple[int, float]]:
-    """[(pk, score)] of the best matches of `text` within `queryset`, best first.
-
-    Give the queryset of the other filters (not yet passed through `matching`)."""
-    base = getattr(queryset, "_search_base", None)
-    base = queryset if base is None else base
-    found = hits(base.model, text)
-    within = None
-    if base.query.where:
-        pks = np.fromiter(base.order_by().values_list("pk", flat=True), dtype=np.int64)
-        within = np.zeros(int(pks.max()) + 1 if len(pks) else 0, dtype=bool)
-        within[pks] = True
-    return found.top(offset, limit, within)
 
 
 def _marked(text: str) -> SafeString:
