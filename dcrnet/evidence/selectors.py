@@ -122,7 +122,7 @@ def _matches(params: SearchParams) -> tuple[facets.Columns, np.ndarray, search.H
 
 def _page_pks(params, cols, mask, hits, offset, limit) -> tuple[list[int], dict[int, float]]:
     if params.sort == Sort.RELEVANCE and hits.scores is not None:
-        ranked = search.Hits(mask, hits.scores).top(offset, limit)
+        ranked = hits.top(offset, limit, within=mask)
         return [pk for pk, _ in ranked], dict(ranked)
     oldest = params.sort == Sort.OLDEST
     return facets.ordered(cols, mask, oldest=oldest, offset=offset, limit=limit), {}
