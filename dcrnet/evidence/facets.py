@@ -8,14 +8,14 @@ facets of 40,000 matches is a few array operations instead of 40,000 rows joined
 from __future__ import annotations
 
 import functools
-import threading
 from dataclasses import dataclass
 
 import numpy as np
 from django.db import connections, router
+from django.utils.translation import get_language
 
 from dcrnet.directory.models import Country
-from dcrnet.lib import search
+from dcrnet.lib import postings, search
 from dcrnet.lib.cache import cached
 
 from .models import Reference, Term
@@ -23,7 +23,6 @@ from .models import Reference, Term
 
 @dataclass(frozen=True)
 class Columns:
-    generation: int | None
     present: np.ndarray  # bool by pk
     year: np.ndarray  # int32 by pk
     kind: np.ndarray  # int16 by pk: index into `kinds`
@@ -66,11 +65,11 @@ class Columns:
 
     def tagged(self, term_ids: list[int]) -> np.ndarray:
         """Mask of the rows tagged with any of `term_ids`."""
-        return _rows(self.size, _group(self.term_id, self.term_ref, term_ids))
+        return postings.mask_of(_group(self.term_id, self.term_ref, term_ids), self.size)
 
     def studying(self, country_ids: list[int]) -> np.ndarray:
         """Mask of the rows about any of `country_ids`."""
-        return _rows(self.size, _group(self.country_id, self.country_ref, country_ids))
+        return postings.mask_of(_group(self.country_id, self.country_ref, country_ids), self.size)
 
 
 def _group(keys: np.ndarray, values: np.ndarray, wanted: list[int]) -> np.ndarray:
@@ -82,27 +81,11 @@ def _group(keys: np.ndarray, values: np.ndarray, wanted: list[int]) -> np.ndarra
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
 
 
-_lock = threading.Lock()
-_current: dict[tuple, Columns] = {}
-
-
 def columns(generation: int | None = None) -> Columns:
     """The columns as of `generation` of the search index (None: read it now)."""
+    index = search.index_for(Reference)
     connection = connections[router.db_for_read(Reference)]
-    key = (connection.alias, connection.settings_dict["NAME"])
-    if generation is None:
-        generation = search.generation(Reference)
-    known = _current.get(key)
-    if known is not None and generation is not None and known.generation == generation:
-        return known
-    with _lock:
-        known = _current.get(key)
-        if known is not None and generation is not None and known.generation == generation:
-            return known
-        built = _build(generation)
-        if generation is not None:
-            _current[key] = built
-    return built
+    return postings.kept(connection, index.spec, "facets", _build, generation)
 
 
 def _pairs(through, column: str) -> tuple[np.ndarray, np.ndarray]:
@@ -117,14 +100,13 @@ def _pairs(through, column: str) -> tuple[np.ndarray, np.ndarray]:
     return array[:, 0].astype(np.int32), array[:, 1].astype(np.int32)
 
 
-def _build(generation: int | None) -> Columns:
+def _build() -> Columns:
     rows = list(Reference.objects.order_by().values_list("pk", "year", "csl_type"))
     size = max((pk for pk, _, _ in rows), default=-1) + 1
     kinds = tuple(sorted({kind for _, _, kind in rows}))
     code = {kind: i for i, kind in enumerate(kinds)}
     pks = np.array([pk for pk, _, _ in rows], dtype=np.int64)
-    present = np.zeros(size, dtype=bool)
-    present[pks] = True
+    present = postings.mask_of(pks, size)
     year = np.zeros(size, dtype=np.int32)
     year[pks] = [y for _, y, _ in rows]
     kind = np.zeros(size, dtype=np.int16)
@@ -133,7 +115,6 @@ def _build(generation: int | None) -> Columns:
     term_ref, term_id = _pairs(Reference.terms.through, "term_id")
     country_ref, country_id = _pairs(Reference.countries.through, "country_id")
     return Columns(
-        generation,
         present,
         year,
         kind,
@@ -143,12 +124,6 @@ def _build(generation: int | None) -> Columns:
         country_ref,
         country_id,
     )
-
-
-def _rows(size: int, refs: np.ndarray) -> np.ndarray:
-    mask = np.zeros(size, dtype=bool)
-    mask[refs[refs < size]] = True
-    return mask
 
 
 def allowed(
@@ -168,8 +143,7 @@ def allowed(
     for vocabulary, slug in wanted_terms:
         mask &= cols.tagged(term_ids(vocabulary, slug))
     for code in countries or []:
-        ids = list(Country.objects.filter(code=code.upper()).values_list("pk", flat=True))
-        mask &= cols.studying(ids)
+        mask &= cols.studying([pk for pk, known, _ in all_countries() if known == code.upper()])
     if csl_type:
         if csl_type in cols.kinds:
             mask &= cols.kind == cols.kinds.index(csl_type)
@@ -182,13 +156,21 @@ def allowed(
     return mask
 
 
-def term_ids(vocabulary: str, slug: str) -> list[int]:
-    terms = cached(
-        "evidence:term-ids",
-        lambda: {(t.vocabulary, t.slug): t.pk for t in Term.objects.all()},
+def all_terms() -> list[Term]:
+    return cached("evidence:terms", lambda: list(Term.objects.all()), 300)
+
+
+def all_countries() -> list[tuple[int, str, str]]:
+    """(pk, code, name) of every country, names in the current language."""
+    return cached(
+        f"evidence:countries:{get_language()}",
+        lambda: [(c.pk, c.code.code, c.name) for c in Country.objects.all()],
         300,
     )
-    return [terms[(vocabulary, slug)]] if (vocabulary, slug) in terms else []
+
+
+def term_ids(vocabulary: str, slug: str) -> list[int]:
+    return [t.pk for t in all_terms() if t.vocabulary == vocabulary and t.slug == slug]
 
 
 def _counted(values: np.ndarray) -> dict[int, int]:

@@ -7,12 +7,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from dcrnet.directory.models import Country
 from dcrnet.lib import search
-from dcrnet.lib.cache import cached
 
 from . import facets
 from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary
@@ -158,27 +155,10 @@ def search_references(
     return SearchResult(params, total, references, scores, snippets, result_facets)
 
 
-def facet_terms() -> list[Term]:
-    return cached(
-        "evidence:facet-terms",
-        lambda: list(Term.objects.filter(vocabulary__in=FACET_VOCABULARIES)),
-        300,
-    )
-
-
-def facet_countries() -> list[tuple[int, str, str]]:
-    """(pk, code, name) of every country."""
-    return cached(
-        f"evidence:facet-countries:{get_language()}",
-        lambda: [(c.pk, c.code.code, c.name) for c in Country.objects.all()],
-        300,
-    )
-
-
 def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
     term_counts, type_counts = counts["term"], counts["type"]
-    facets = []
-    terms = facet_terms()
+    shown: list[Facet] = []
+    terms = [t for t in facets.all_terms() if t.vocabulary in FACET_VOCABULARIES]
     for vocabulary in FACET_VOCABULARIES:
         chosen = set(params.terms.get(vocabulary, []))
         values = [
@@ -192,17 +172,17 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
             if term.vocabulary == vocabulary and (term_counts.get(term.pk) or term.slug in chosen)
         ]
         values.sort(key=lambda v: (-v.count, v.label))
-        facets.append(Facet(vocabulary, Vocabulary(vocabulary).label, values))
+        shown.append(Facet(vocabulary, Vocabulary(vocabulary).label, values))
 
     country_counts = counts["country"]
     chosen_countries = {c.upper() for c in params.countries}
     country_values = [
         FacetValue(code, name, country_counts.get(pk, 0), code in chosen_countries)
-        for pk, code, name in facet_countries()
+        for pk, code, name in facets.all_countries()
         if pk in country_counts or code in chosen_countries
     ]
     country_values.sort(key=lambda v: (-v.count, v.label))
-    facets.append(Facet("country", _("Country studied"), country_values))
+    shown.append(Facet("country", _("Country studied"), country_values))
 
     year_counts = counts["year"]
     year_values = []
@@ -230,7 +210,7 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
                 {"year_from": str(first or ""), "year_to": str(last or "")},
             )
         )
-    facets.append(Facet("years", _("Year published"), year_values))
+    shown.append(Facet("years", _("Year published"), year_values))
 
     type_values = [
         FacetValue(value, str(CslType(value).label), n, value == params.csl_type)
@@ -238,8 +218,8 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
         if value in CslType.values
     ]
     type_values.sort(key=lambda v: (-v.count, v.label))
-    facets.append(Facet("type", _("Type"), type_values))
-    return facets
+    shown.append(Facet("type", _("Type"), type_values))
+    return shown
 
 
 # --- Evidence map ----------------------------------------------------------------------

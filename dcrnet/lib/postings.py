@@ -9,10 +9,12 @@ document ids. A query then reads a few rows per word and scores every match with
 handful of array operations.
 
 Tables, created by `install_sql`:
-    <table>_postings   (token, block, ids, weights)  ids int32 and weights float32, by id
-    <table>_doclen     (doc, length, tokens)         what a document holds, for updates
-    dcrnet_search_state (name, token)                a new random number at every write:
-                                                     what each process checks its arrays by
+    <table>_postings    (token, block, ids, weights, follows)  by id: int32 ids, float32
+                        weights, FOLLOW records (the hash of the next token, for phrases)
+    <table>_doclen      (doc, length, tokens, texts)  what a document holds, for updates;
+                        texts (PostgreSQL only) for ts_headline
+    dcrnet_search_state (name, token)  a new random number at every write: what each
+                        process checks the arrays it keeps by (`kept`)
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import functools
 import hashlib
 import math
 import secrets
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -91,32 +94,47 @@ def uninstall_sql(vendor: str, table: str) -> list[str]:
 
 @contextlib.contextmanager
 def _blob_cursor(connection):
-    """A cursor that reads bytea as bytes on PostgreSQL: Django's client-side cursors read
-    it as hex text, twice the size and parsed (measured: 4.0 against 1.7 ms for 400 KB)."""
+    """(cursor, execute) reading bytea as bytes on PostgreSQL: Django's client-side cursors
+    read it as hex text, twice the size and parsed (measured: 4.0 against 1.7 ms for 400 KB)."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
-            yield cursor
+            yield cursor, cursor.execute
         return
     import psycopg
 
     connection.ensure_connection()
     with psycopg.Cursor(connection.connection) as cursor:
-        yield cursor
+        yield cursor, functools.partial(cursor.execute, binary=True)
 
 
-def _execute(cursor, sql: str, params) -> None:
-    if isinstance(cursor, _psycopg_cursor()):
-        cursor.execute(sql, params, binary=True)
-    else:
-        cursor.execute(sql, params)
+def mask_of(ids: np.ndarray, size: int) -> np.ndarray:
+    """Bool array of `size`, True at `ids` (those beyond it left out)."""
+    mask = np.zeros(size, dtype=bool)
+    mask[ids[ids < size]] = True
+    return mask
 
 
-def _psycopg_cursor() -> type:
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - SQLite-only installs
-        return type(None)
-    return psycopg.Cursor
+_kept: dict[tuple, tuple[int, object]] = {}
+_lock = threading.Lock()
+
+
+def kept[T](connection, spec: Spec, name: str, build: Callable[[], T], current: int | None) -> T:
+    """build(), kept by this process while the index of `spec` stays at generation `current`
+    (None: read it now; an index never written keeps nothing)."""
+    if current is None:
+        current = generation(connection, spec)
+    key = (connection.alias, connection.settings_dict["NAME"], spec.table, name)
+    known = _kept.get(key)
+    if known is not None and current is not None and known[0] == current:
+        return known[1]
+    with _lock:
+        known = _kept.get(key)
+        if known is not None and current is not None and known[0] == current:
+            return known[1]
+        value = build()
+        if current is not None:
+            _kept[key] = (current, value)
+    return value
 
 
 def _chunks[T](items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
@@ -147,6 +165,11 @@ def _sqlite_scratch(cursor, columns: int, rows: Sequence[tuple]) -> str:
         )
         cursor.executemany(insert, rows)
     return name
+
+
+def joined(texts: Sequence[str]) -> str:
+    """The fields of a document as one text, SEPARATOR between them."""
+    return SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
 
 
 @dataclass
@@ -365,14 +388,10 @@ def bump(cursor, spec: Spec) -> None:
 class Stats:
     """Document lengths by id, read once per generation of the index."""
 
-    generation: int | None
     length: np.ndarray  # float32 indexed by id; 0 where there is no document
     present: np.ndarray  # bool indexed by id
     count: int
     average: float
-
-
-_stats: dict[tuple, Stats] = {}
 
 
 def generation(connection, spec: Spec) -> int | None:
@@ -384,36 +403,28 @@ def generation(connection, spec: Spec) -> int | None:
 
 def stats(connection, spec: Spec, current: int | None = None) -> Stats:
     """The lengths as of generation `current` (None: read it now)."""
-    key = (connection.alias, connection.settings_dict["NAME"], spec.table)
-    if current is None:
-        current = generation(connection, spec)
-    known = _stats.get(key)
-    if known is not None and current is not None and known.generation == current:
-        return known
+    return kept(connection, spec, "stats", lambda: _read_stats(connection, spec), current)
+
+
+def _read_stats(connection, spec: Spec) -> Stats:
     with connection.cursor() as cursor:
         cursor.execute(f'SELECT doc, length FROM "{spec.doclen}"')
         rows = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
     size = int(rows[:, 0].max()) + 1 if len(rows) else 0
     length = np.zeros(size, dtype=np.float32)
     length[rows[:, 0]] = rows[:, 1]
-    present = np.zeros(size, dtype=bool)
-    present[rows[:, 0]] = True
     count = len(rows)
     average = float(rows[:, 1].mean()) if count else 1.0
-    result = Stats(current, length, present, count, max(average, 1e-9))
-    if current is not None:
-        _stats[key] = result
-    return result
+    return Stats(length, mask_of(rows[:, 0], size), count, max(average, 1e-9))
 
 
 def _read(connection, spec: Spec, tokens: Iterable[str], columns: dict[str, np.dtype]):
     """{token: {column: array over every block, by id}} of the `columns` asked for."""
     tokens = sorted(set(tokens))
     parts: dict[str, list[tuple[bytes, ...]]] = {}
-    with _blob_cursor(connection) as cursor:
+    with _blob_cursor(connection) as (cursor, execute):
         for chunk in _chunks(tokens):
-            _execute(
-                cursor,
+            execute(
                 f'SELECT token, {", ".join(columns)} FROM "{spec.postings}" '
                 f"WHERE token IN ({_marks(len(chunk))}) ORDER BY token, block",
                 list(chunk),

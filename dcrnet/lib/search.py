@@ -290,16 +290,10 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
     def rows_followed(first: str, second: str) -> np.ndarray:
         """Rows where token `second` comes right after token `first`."""
         records = followed.get(first, postings.EMPTY_FOLLOWS)
-        ids = records["id"][records["next"] == postings.token_hash(second)]
-        found = np.zeros(size, dtype=bool)
-        found[ids[ids < size]] = True
-        return found
+        return postings.mask_of(records["id"][records["next"] == postings.token_hash(second)], size)
 
     def rows_of(token: str) -> np.ndarray:
-        ids = lists.get(token, (postings.EMPTY_IDS, None))[0]
-        found = np.zeros(size, dtype=bool)
-        found[ids[ids < size]] = True
-        return found
+        return postings.mask_of(lists.get(token, (postings.EMPTY_IDS, None))[0], size)
 
     def rows_matching(words: str) -> np.ndarray:
         parts = tokens[words]
@@ -354,7 +348,7 @@ def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -
             )
             found = [row[0] for row in cursor.fetchall()]
         else:
-            found = []
+            found: list[int] = []
             for start in range(0, len(ids), 5000):
                 chunk = ids[start : start + 5000]
                 cursor.execute(
@@ -363,9 +357,7 @@ def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -
                     [_fts5_string(words), *chunk],
                 )
                 found += [row[0] for row in cursor.fetchall()]
-    result = np.zeros(len(candidates), dtype=bool)
-    result[found] = True
-    return result
+    return postings.mask_of(np.array(found, dtype=np.int64), len(candidates))
 
 
 def _marked(text: str) -> SafeString:
@@ -409,50 +401,46 @@ def _pg_snippets(
     index: Index, objects, query: Query, words: int
 ) -> dict[int, dict[str, SafeString]]:
     """ts_headline over the texts kept beside the postings (the documents as written, with
-    their accents): one statement, nothing to prefetch."""
+    their accents): one statement, nothing to prefetch. Rows indexed before texts were kept
+    have their documents made again."""
     names = list(index.fields)
-    connection = connections[router.db_for_read(index.model)]
     sql_query, query_params = _compile(_pg_query(query), index.model)
     whole = f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true"
     cut = (
         f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
         " MaxFragments=2, FragmentDelimiter=' … '"
     )
-    heads = ", ".join(
-        f"ts_headline('english', split_part(d.texts, chr(31), {n + 1}), q.query, %s)"
-        for n in range(len(names))
-    )
+    options = [whole, *[cut] * (len(names) - 1)]
     result: dict[int, dict[str, SafeString]] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f'SELECT d.doc, {heads} FROM "{index.spec.doclen}" AS d, '
-            f"(SELECT {sql_query} AS query) AS q WHERE d.doc = ANY(%s) AND d.texts IS NOT NULL",
-            [whole, *[cut] * (len(names) - 1), *query_params, [obj.pk for obj in objects]],
-        )
-        for pk, *heads_of in cursor.fetchall():
-            result[pk] = {
-                name: _marked(head or "") for name, head in zip(names, heads_of, strict=True)
-            }
-        missing = [obj for obj in objects if obj.pk not in result]
-        if missing:  # indexed before the texts were kept: make the documents again
-            models.prefetch_related_objects(missing, *index.related)
-            values, params = [], []
-            for obj in missing:
-                values.append(f"(%s, {', '.join(['%s'] * len(names))})")
-                params += [obj.pk, *index.texts(obj)]
-            fields = ", ".join(f"f{n}" for n in range(len(names)))
-            heads = ", ".join(
-                f"ts_headline('english', v.f{n}, q.query, %s)" for n in range(len(names))
-            )
+
+    def headlines(rows_sql: str, fields: list[str], params: list) -> None:
+        heads = ", ".join(f"ts_headline('english', {f}, q.query, %s)" for f in fields)
+        with connections[router.db_for_read(index.model)].cursor() as cursor:
             cursor.execute(
-                f"SELECT v.pk, {heads} FROM (VALUES {', '.join(values)}) AS v(pk, {fields}), "
-                f"(SELECT {sql_query} AS query) AS q",
-                [whole, *[cut] * (len(names) - 1), *params, *query_params],
+                f"SELECT r.pk, {heads} FROM {rows_sql}, (SELECT {sql_query} AS query) AS q",
+                [*options, *params, *query_params],
             )
             for pk, *heads_of in cursor.fetchall():
                 result[pk] = {
                     name: _marked(head or "") for name, head in zip(names, heads_of, strict=True)
                 }
+
+    split = [f"split_part(r.texts, chr(31), {n + 1})" for n in range(len(names))]
+    headlines(
+        f'(SELECT doc AS pk, texts FROM "{index.spec.doclen}" '
+        "WHERE texts IS NOT NULL AND doc = ANY(%s)) AS r",
+        split,
+        [[obj.pk for obj in objects]],
+    )
+    missing = [obj for obj in objects if obj.pk not in result]
+    if missing:
+        models.prefetch_related_objects(missing, *index.related)
+        texts = [postings.joined(index.texts(obj)) for obj in missing]
+        headlines(
+            "unnest(%s::bigint[], %s::text[]) AS r(pk, texts)",
+            split,
+            [[obj.pk for obj in missing], texts],
+        )
     return result
 
 
@@ -519,9 +507,7 @@ def _write(index: Index, rows: list[tuple[int, list[str]]]) -> None:
         docs = postings.document_tokens(connection, index.spec, list(texts), texts)
         if connection.vendor == "postgresql":  # SQLite keeps them in the FTS5 table
             for pk, doc in docs.items():
-                doc.texts = postings.SEPARATOR.join(
-                    t.replace(postings.SEPARATOR, " ") for t in texts[pk]
-                )
+                doc.texts = postings.joined(texts[pk])
         postings.write(connection, index.spec, docs)
 
 
