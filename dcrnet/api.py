@@ -1,13 +1,14 @@
-"""The JSON API at /api/v1/: mounts each app's router."""
+"""The JSON API at /api/v1/: mounts each app's router; one error body for every refusal."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from dcrnet.directory.api import router as directory_router
 from dcrnet.evidence.api import router as evidence_router
+from dcrnet.lib.api import Refusal, error_body, status_message
 from dcrnet.lib.api_docs import LocalSwagger
 from dcrnet.monitoring.api import router as monitoring_router
 
@@ -27,9 +28,33 @@ def validation_error(request: HttpRequest, exc: ValidationError):
     problems = []
     for error in exc.errors:
         where = ".".join(str(part) for part in error.get("loc", [])[1:]) or "request"
-        problems.append({"parameter": where, "message": error.get("msg", "invalid")})
-    summary = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)
-    return api.create_response(request, {"error": summary, "problems": problems}, status=422)
+        problems.append((where, error.get("msg", "invalid")))
+    return api.create_response(request, error_body(problems), status=422)
+
+
+@api.exception_handler(Refusal)
+def refusal(request: HttpRequest, exc: Refusal):
+    return api.create_response(request, exc.body(), status=exc.status)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError):
+    return api.create_response(
+        request,
+        error_body([("request", str(exc) or status_message(exc.status_code))]),
+        status=exc.status_code,
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404):
+    return api.create_response(request, error_body([("request", "not found")]), status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError):
+    body = error_body([("Authorization", "a valid personal token is required")])
+    return api.create_response(request, body, status=401)
 
 
 api.add_router("/", directory_router)
