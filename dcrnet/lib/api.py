@@ -1,6 +1,6 @@
 """The API's one error contract: every refusal is {"error": summary, "problems": [...]}.
 
-Apps raise `Refusal` (or let ninja raise its ValidationError, Http404, HttpError, AuthenticationError);
+Apps raise `Refusal` (or let ninja raise ValidationError, Http404, HttpError, AuthenticationError);
 dcrnet/api.py turns each into the same body. Endpoints declare their error statuses with
 `responses(...)` so the OpenAPI document describes every real response.
 """
