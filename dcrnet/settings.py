@@ -220,7 +220,9 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "dcrnet.community.auth.axes_username"
 AXES_SENSITIVE_PARAMETERS = ["password", "login"]
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
-AXES_IPWARE_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# Proxies in front of the app; dcrnet.lib.clientip reads the client from X-Forwarded-For by it.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "dcrnet.lib.clientip.client_ip"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Messages live in the session: no extra cookie outside the __Host- prefix.
