@@ -120,3 +120,18 @@ def test_the_highlight_archive_lists_past_months(client, facility):
     assert "March 2020" in body
     assert client.get("/highlights/2020/3/").status_code == 200
     assert client.get("/highlights/2020/13/").status_code == 404
+
+
+def test_pagination_links_keep_the_filters_through_djangos_querystring_tag(client, make_facility):
+    from pathlib import Path
+
+    from dcrnet.lib import templatetags
+
+    for i in range(30):
+        make_facility(f"f-{i:02d}", name=f"Facility {i:02d}", routes=None)
+    body = client.get("/facilities/?sort=-name&q=facility&page=1").content.decode()
+    assert 'href="?sort=-name&amp;q=facility&amp;page=2" rel="next"' in body
+    # One way to build a query string: Django's own tag; the custom one is gone everywhere.
+    assert "query_with" not in templatetags.register.tags
+    root = Path(templatetags.__file__).resolve().parent.parent
+    assert not [p for p in root.rglob("*.html") if "query_with" in p.read_text()]
