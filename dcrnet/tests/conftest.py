@@ -1,4 +1,4 @@
-"""Helpers for the project-level security tests: production settings, TOTP codes, HTML checks."""
+"""Helpers for the project-level security tests: production settings, HTML checks."""
 
 from __future__ import annotations
 
@@ -52,22 +52,6 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def totp_code(user, offset: int = 0) -> str:
-    """The code the user's authenticator app shows now (offset in 30-second steps)."""
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-    from allauth.mfa.utils import decrypt
-
-    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    secret = decrypt(authenticator.data["secret"])
-    counter = next(iter(yield_hotp_counters_from_time())) + offset
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 PASSWORD = "a long test passphrase"  # the root conftest's password for every user

@@ -13,7 +13,8 @@ from django.core import mail
 from django.test import Client
 
 from dcrnet.community.models import Role
-from dcrnet.tests.conftest import PASSWORD, totp_code
+from dcrnet.community.tests.conftest import totp_code
+from dcrnet.tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.core import mail
 from django.test import Client
 
-from dcrnet.tests.conftest import PASSWORD, audit, foreign, totp_code
+from dcrnet.community.tests.conftest import totp_code
+from dcrnet.tests.conftest import PASSWORD, audit, foreign
 
 pytestmark = pytest.mark.django_db
 
