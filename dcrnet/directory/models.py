@@ -165,6 +165,12 @@ class FacilityQuerySet(models.QuerySet):
     def open(self) -> FacilityQuerySet:
         return self.filter(status=Status.OPEN)
 
+    def for_reporter(self, user) -> FacilityQuerySet:
+        """The facilities `user` may report monthly data and survey answers for."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.filter(reporters=user)
+
     def for_list(self) -> FacilityQuerySet:
         """What list, map and API need, in a constant number of queries."""
         return self.select_related("country", "current_snapshot").prefetch_related(
