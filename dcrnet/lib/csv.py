@@ -1,14 +1,21 @@
-"""CSV and other file downloads: UTF-8, a header row, sent as a named attachment."""
+"""The one CSV writer for every download: UTF-8, a header row, formulas defused, an attachment."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBERS = (int, float, Decimal)
 
 
-def as_download(response: HttpResponse, filename: str) -> HttpResponse:
+def as_download(
+    response: HttpResponse | StreamingHttpResponse, filename: str
+) -> HttpResponse | StreamingHttpResponse:
     """Save, never render: attachment, and a sandbox in case a browser renders it anyway."""
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
@@ -16,11 +23,50 @@ def as_download(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
+def defuse(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    Numbers stay numbers (a real -3 is written as -3); only text is changed, so "-3" given as
+    text is written '-3 and can never be taken for a formula such as -3+cmd|' /C calc'!A0.
+    """
+    if value is None or isinstance(value, NUMBERS):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Line:
+    """A file-like object whose write() returns the line, so csv.writer can feed a stream."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(
+    header: Sequence[object], rows: Iterable[Sequence[object]], *, preamble: Iterable[str] = ()
+) -> Iterator[str]:
+    """RFC 4180 lines (CRLF ends, quotes only where needed): comments, the header, the rows."""
+    writer = csv.writer(_Line())
+    for comment in preamble:
+        yield writer.writerow([defuse(comment)])
+    yield writer.writerow([defuse(cell) for cell in header])
+    for row in rows:
+        yield writer.writerow([defuse(cell) for cell in row])
+
+
 def csv_response(
-    filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response)  # RFC 4180: CRLF line ends, quotes only where needed
-    writer.writerow(header)
-    writer.writerows(rows)
+    filename: str,
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    preamble: Iterable[str] = (),
+    streaming: bool = False,
+) -> HttpResponse | StreamingHttpResponse:
+    """A CSV download; `streaming` sends rows as they are read (for large tables)."""
+    lines = csv_lines(header, rows, preamble=preamble)
+    content_type = "text/csv; charset=utf-8"
+    if streaming:
+        response = StreamingHttpResponse(lines, content_type=content_type)
+    else:
+        response = HttpResponse("".join(lines), content_type=content_type)
     return as_download(response, filename)
