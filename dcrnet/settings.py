@@ -208,8 +208,7 @@ MFA_FORMS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DCR Network"
-# Groups whose members must have TOTP before they may do anything else.
-MFA_REQUIRED_GROUPS = ["editor", "staff", "facility reporter"]
+# Who must have TOTP follows what an account can do, not its groups: dcrnet.community.roles.
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)

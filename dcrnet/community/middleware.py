@@ -7,18 +7,15 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from .roles import lacks_mfa
+
 # Paths a privileged user without TOTP may still reach: enrolment itself, logout, assets.
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/", "/healthz")
 
 
-def has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class RequireMFAMiddleware:
-    """Redirects staff, editors and reporters to TOTP enrolment until they have one.
+    """Sends anyone who can change something (see `roles.needs_mfa`) to TOTP enrolment until they
+    have one.
 
     allauth then asks for the second factor at every login of an account that has TOTP,
     the admin's included (the admin login is allauth's login).
@@ -32,8 +29,7 @@ class RequireMFAMiddleware:
         if (
             user.is_authenticated
             and not request.path.startswith(EXEMPT_PREFIXES)
-            and user.needs_mfa
-            and not has_totp(user)
+            and lacks_mfa(user)
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,7 +15,37 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Staff")
 
 
-class UserManager(BaseUserManager):
+# Roles whose holders edit content (views check them by name, beside the model permissions).
+EDITING_ROLES = (Role.EDITOR.value, Role.STAFF.value)
+
+
+class UserQuerySet(models.QuerySet):
+    def needing_mfa(self) -> UserQuerySet:
+        """Accounts that can change anything beyond their own profile, whatever gave them the right:
+        staff or superuser status, a model permission of their own or through any group, an
+        editing role, or a facility they report for. Group names alone never decide it.
+        """
+        user = OuterRef("pk")
+        memberships = self.model.groups.through.objects.filter(user=user)
+        group_permissions = Group.permissions.through.objects.filter(group=OuterRef("group"))
+        return self.filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Exists(self.model.user_permissions.through.objects.filter(user=user))
+            | Exists(
+                memberships.filter(Q(group__name__in=EDITING_ROLES) | Exists(group_permissions))
+            )
+            | Exists(self.model.reported_facilities.through.objects.filter(user=user))
+        )
+
+    def without_totp(self) -> UserQuerySet:
+        from allauth.mfa.models import Authenticator
+
+        totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+        return self.exclude(Exists(totp))
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra):
@@ -77,14 +108,3 @@ class User(AbstractUser):
     @property
     def is_editor(self) -> bool:
         return self.has_role(Role.EDITOR) or self.has_role(Role.STAFF)
-
-    @property
-    def needs_mfa(self) -> bool:
-        """Staff, editors and reporters must use TOTP; members may."""
-        from django.conf import settings
-
-        return (
-            self.is_staff
-            or self.is_superuser
-            or bool(self.role_names() & set(settings.MFA_REQUIRED_GROUPS))
-        )

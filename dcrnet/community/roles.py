@@ -1,4 +1,4 @@
-"""Roles are groups; this module says which model permissions each role carries."""
+"""Roles are groups; which model permissions each role carries, and who must use MFA."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.apps import AppConfig
 from django.contrib.auth.models import Group, Permission
 
-from .models import Role
+from .models import Role, User
 
 # Roles that open the Django admin: holding one sets is_staff, losing the last clears it.
 ADMIN_ROLES = {Role.EDITOR.value, Role.STAFF.value}
@@ -83,3 +83,24 @@ def ensure_roles(app_config: AppConfig, using: str = "default") -> None:
     staff = staff_permissions(app_config, using)
     if staff:
         groups[Role.STAFF.value].permissions.add(*staff)
+
+
+def needs_mfa(user) -> bool:
+    """Whether the account must sign in with a second factor: it can change anything beyond its
+    own profile (see `UserQuerySet.needing_mfa`). Members may add one; they are not asked to."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return User.objects.filter(pk=user.pk).needing_mfa().exists()
+
+
+def lacks_mfa(user) -> bool:
+    """The account must have a second factor and has none yet: it may do nothing but set one up.
+
+    The one check behind the enrolment redirect, the API's token authentication and token
+    creation; one query.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return User.objects.filter(pk=user.pk).needing_mfa().without_totp().exists()

@@ -12,7 +12,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from dcrnet.community.roles import lacks_mfa
 from dcrnet.directory.models import Country, Facility
+from dcrnet.lib.api import Refusal
 
 from . import selectors, services
 from .forms import MonthlyFilterForm
@@ -20,6 +22,9 @@ from .models import Indicator, ReporterToken, hash_token
 from .survey_results import survey_results
 
 router = Router(tags=["monitoring"])
+
+# A token acts for its account: one that must have a second factor and has none may not use it.
+MFA_FIRST = "this token's account must set up two-factor authentication first (/accounts/2fa/)"
 
 
 class ReporterTokenAuth(HttpBearer):
@@ -33,6 +38,8 @@ class ReporterTokenAuth(HttpBearer):
         )
         if token_row is None:
             return None
+        if lacks_mfa(token_row.user):
+            raise Refusal(403, [("Authorization", MFA_FIRST)])
         ReporterToken.objects.filter(pk=token_row.pk).update(last_used=timezone.now())
         request.user = token_row.user
         return token_row.user

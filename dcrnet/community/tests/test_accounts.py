@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from dcrnet.community.models import Role, User
-from dcrnet.community.roles import EDITOR_EXCLUDED_MODELS
+from dcrnet.community.roles import EDITOR_EXCLUDED_MODELS, needs_mfa
 from dcrnet.tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_adding_people_to_the_staff_group_from_the_group_side_works_too(member):
 
 def test_a_reporter_gets_no_admin_access(reporter):
     assert not User.objects.get(pk=reporter.pk).is_staff
-    assert reporter.needs_mfa
+    assert needs_mfa(reporter)
 
 
 def test_a_new_signup_becomes_a_member_with_mandatory_verification(client):
