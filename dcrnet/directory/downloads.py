@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from pydantic import ValidationError
 
+from dcrnet.lib.api import error_body
 from dcrnet.lib.csv import as_download, csv_response
 
-from .api import FacilityFilters, FacilityOut, problems_response
+from . import selectors
+from .schemas import FacilityFilters, FacilityOut
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -34,9 +35,9 @@ CSV_COLUMNS = (
 )
 
 
-def _filters(request: HttpRequest) -> FacilityFilters:
-    """The list page's GET parameters (last value wins); others, like `page`, are ignored."""
-    return FacilityFilters.model_validate({key: request.GET.get(key) for key in request.GET})
+def _refused(problems: list[tuple[str, str]]) -> JsonResponse:
+    """Bad filters: the API's error body and status, naming each parameter."""
+    return JsonResponse(error_body(problems), status=422)
 
 
 def _filename(extension: str) -> str:
@@ -70,11 +71,12 @@ def _csv_row(request: HttpRequest, facility) -> list:
 @require_GET
 def facilities_csv(request: HttpRequest) -> HttpResponse:
     """One row per facility; latitude/longitude are city level unless exact_location is yes."""
-    try:
-        filters = _filters(request)
-    except ValidationError as exc:
-        return problems_response(exc.errors(), status=400)
-    facilities = filters.facilities().prefetch_related("current_snapshot__services")
+    filters, problems = FacilityFilters.from_query(request.GET)  # the list page's query string
+    if problems:
+        return _refused(problems)
+    facilities = selectors.facility_list(filters, request.user).prefetch_related(
+        "current_snapshot__services"
+    )
     rows = (_csv_row(request, facility) for facility in facilities)
     return csv_response(_filename("csv"), CSV_COLUMNS, rows)
 
@@ -82,12 +84,12 @@ def facilities_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 def facilities_json(request: HttpRequest) -> HttpResponse:
     """The API's facility items, all of them, with the licence and when they were generated."""
-    try:
-        filters = _filters(request)
-    except ValidationError as exc:
-        return problems_response(exc.errors(), status=400)
+    filters, problems = FacilityFilters.from_query(request.GET)
+    if problems:
+        return _refused(problems)
     facilities = [
-        FacilityOut.from_orm(facility).model_dump(mode="json") for facility in filters.facilities()
+        FacilityOut.from_orm(facility).model_dump(mode="json")
+        for facility in selectors.facility_list(filters, request.user)
     ]
     body = {
         "licence": LICENCE,
@@ -95,7 +97,7 @@ def facilities_json(request: HttpRequest) -> HttpResponse:
         "attribution": ATTRIBUTION,
         "generated": timezone.now().isoformat(timespec="seconds"),
         "source": request.build_absolute_uri(),
-        "filters": filters.model_dump(mode="json", exclude_defaults=True),
+        "filters": filters.as_query(),
         "count": len(facilities),
         "facilities": facilities,
     }

@@ -1,21 +1,19 @@
-"""The directory filter form: plain GET, so it works without JavaScript."""
+"""The directory filter form: plain GET, so it works without JavaScript.
+
+It only renders the filters and their errors: `FacilityFilters` (schemas.py) alone decides what
+is valid, for this page, the map, the API and the downloads alike.
+"""
 
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from .models import FacilityModel, Route, Service, Status
+from .models import FacilityModel, FacilitySort, Route, Service, Status
+from .schemas import MAX_Q, FacilityFilters
 from .selectors import country_choices
-
-SORTS = {
-    "name": ("name",),
-    "-name": ("-name",),
-    "city": ("city", "name"),
-    "country": ("country__code", "name"),
-    "opened": ("status_since", "name"),
-    "-opened": ("-status_since", "name"),
-}
 
 
 def _blank(choices, label):
@@ -23,7 +21,7 @@ def _blank(choices, label):
 
 
 class FacilityFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or city"), required=False, max_length=100)
+    q = forms.CharField(label=_("Name or city"), required=False, max_length=MAX_Q)
     country = forms.ChoiceField(label=_("Country"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=_blank(Status.choices, _("Any status"))
@@ -37,31 +35,23 @@ class FacilityFilterForm(forms.Form):
     service = forms.ChoiceField(
         label=_("Service"), required=False, choices=_blank(Service.choices, _("Any service"))
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("name", _("Name A–Z")),
-            ("-name", _("Name Z–A")),
-            ("city", _("City")),
-            ("country", _("Country")),
-            ("opened", _("Status date, oldest first")),
-            ("-opened", _("Status date, newest first")),
-        ],
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=FacilitySort.choices)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _blank(country_choices(), _("Any country"))
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters, self.problems = FacilityFilters.from_query(data)
+        choices = country_choices()
+        country = self.filters.country.upper()
+        if country and country not in dict(choices):  # a country with no facility listed
+            choices = [*choices, (country, countries.name(country))]
+        self.fields["country"].choices = _blank(choices, _("Any country"))
+        if country:
+            self.data = self.data.copy()
+            self.data["country"] = country  # "lu" selects Luxembourg
 
-    def filters(self) -> dict:
-        self.is_valid()  # invalid fields are left out of cleaned_data and shown as errors
-        data = self.cleaned_data
-        return {
-            key: data.get(key) or None
-            for key in ("country", "status", "route", "model", "service", "q")
-        }
-
-    def ordering(self) -> tuple[str, ...]:
-        self.is_valid()
-        return SORTS.get(self.cleaned_data.get("sort") or "name", SORTS["name"])
+    def full_clean(self) -> None:
+        """The schema's verdict, each problem shown beside its field."""
+        self._errors = ErrorDict()
+        self.cleaned_data = self.filters.model_dump()
+        for parameter, message in self.problems:
+            self.add_error(parameter if parameter in self.fields else None, message)

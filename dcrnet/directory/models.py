@@ -82,7 +82,23 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+def sees_unpublished(user) -> bool:
+    """Editors (whoever may change facilities) see what the public does not: unpublished
+    facilities and highlights scheduled for a later month, on pages, in the API and downloads."""
+    return bool(
+        getattr(user, "is_authenticated", False) and user.has_perm("directory.change_facility")
+    )
+
+
 class CountryQuerySet(models.QuerySet):
+    def in_directory(self) -> CountryQuerySet:
+        """Countries with at least one published facility."""
+        return self.filter(facilities__published=True).distinct()
+
+    def listed(self) -> CountryQuerySet:
+        """Countries with a published facility, with their counts, by code: one query."""
+        return self.with_facility_counts().filter(facility_count__gt=0).order_by("code")
+
     def with_facility_counts(self) -> CountryQuerySet:
         published = Q(facilities__published=True)  # unpublished facilities are never counted
         return self.annotate(
@@ -130,9 +146,7 @@ class Country(models.Model):
 
     def open_counts_by_year(self, until: int | None = None) -> list[tuple[int, int]]:
         """Open facilities at the end of each year (today for this year), from status histories."""
-        changes = StatusChange.objects.filter(
-            facility__country=self, facility__published=True
-        ).values_list("facility_id", "date", "status")
+        changes = StatusChange.objects.public().filter(facility__country=self).history_rows()
         return open_counts_by_year(changes, until=until)
 
 
@@ -158,9 +172,34 @@ def open_counts_by_year(changes, until: int | None = None) -> list[tuple[int, in
     return counts
 
 
+class FacilitySort(models.TextChoices):
+    """The orders of the facility list, for the page, the API and the downloads alike."""
+
+    NAME = "name", _("Name A–Z")
+    NAME_DESC = "-name", _("Name Z–A")
+    CITY = "city", _("City")
+    COUNTRY = "country", _("Country")
+    OPENED = "opened", _("Status date, oldest first")
+    OPENED_DESC = "-opened", _("Status date, newest first")
+
+
+FACILITY_ORDERINGS: dict[str, tuple[str, ...]] = {
+    FacilitySort.NAME: ("name",),
+    FacilitySort.NAME_DESC: ("-name",),
+    FacilitySort.CITY: ("city", "name"),
+    FacilitySort.COUNTRY: ("country__code", "name"),
+    FacilitySort.OPENED: ("status_since", "name"),
+    FacilitySort.OPENED_DESC: ("-status_since", "name"),
+}
+
+
 class FacilityQuerySet(models.QuerySet):
     def public(self) -> FacilityQuerySet:
         return self.filter(published=True)
+
+    def visible_to(self, user) -> FacilityQuerySet:
+        """The access rule of every directory read: published ones, and drafts for editors."""
+        return self.all() if sees_unpublished(user) else self.public()
 
     def open(self) -> FacilityQuerySet:
         return self.filter(status=Status.OPEN)
@@ -176,6 +215,26 @@ class FacilityQuerySet(models.QuerySet):
         return self.select_related("country", "current_snapshot").prefetch_related(
             "current_snapshot__routes"
         )
+
+    def for_map(self) -> FacilityQuerySet:
+        """What a marker needs: the facility and its country, one query."""
+        return self.select_related(None).prefetch_related(None).select_related("country")
+
+    def for_detail(self) -> FacilityQuerySet:
+        """A facility page: its status history and every snapshot with their rows."""
+        return self.select_related("country").prefetch_related(
+            "status_changes",
+            "snapshots__routes",
+            "snapshots__services",
+            "snapshots__criteria",
+            "snapshots__opening_hours",
+        )
+
+    def in_country(self, country: Country) -> FacilityQuerySet:
+        return self.filter(country=country)
+
+    def sorted_by(self, key: str) -> FacilityQuerySet:
+        return self.order_by(*FACILITY_ORDERINGS[key or FacilitySort.NAME])
 
     def with_complete_profile(self) -> FacilityQuerySet:
         return self.filter(
@@ -348,6 +407,18 @@ class Sourced(models.Model):
         abstract = True
 
 
+class StatusChangeQuerySet(models.QuerySet):
+    def public(self) -> StatusChangeQuerySet:
+        return self.filter(facility__published=True)
+
+    def newest(self, limit: int) -> StatusChangeQuerySet:
+        return self.select_related("facility", "facility__country").order_by("-date", "-id")[:limit]
+
+    def history_rows(self):
+        """(facility_id, date, status) rows, the input of `open_counts_by_year`."""
+        return self.values_list("facility_id", "date", "status")
+
+
 class StatusChange(Sourced):
     """One dated entry of a facility's status history; the latest is the current status."""
 
@@ -356,6 +427,8 @@ class StatusChange(Sourced):
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     history = HistoricalRecords()
+
+    objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("status change")
@@ -382,6 +455,16 @@ class StatusChange(Sourced):
         return result
 
 
+class ProfileSnapshotQuerySet(models.QuerySet):
+    def public(self) -> ProfileSnapshotQuerySet:
+        return self.filter(facility__published=True)
+
+    def newest(self, limit: int) -> ProfileSnapshotQuerySet:
+        return self.select_related("facility", "facility__country").order_by("-as_of", "-id")[
+            :limit
+        ]
+
+
 class ProfileSnapshot(Sourced):
     """What a facility offered as of a date: routes, places, hours, admission, services.
 
@@ -397,6 +480,8 @@ class ProfileSnapshot(Sourced):
     notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown."))
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = ProfileSnapshotQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile snapshot")
@@ -526,11 +611,26 @@ class OpeningHours(models.Model):
 
 
 class HighlightQuerySet(models.QuerySet):
-    def past(self, today: dt.date | None = None) -> HighlightQuerySet:
-        today = today or timezone.localdate()
-        return self.filter(
-            month__lte=today.replace(day=1), facility__published=True
-        ).select_related("facility", "facility__country")
+    def public(self, today: dt.date | None = None) -> HighlightQuerySet:
+        """Highlights of this month and before, of published facilities."""
+        month = (today or timezone.localdate()).replace(day=1)
+        return self.filter(month__lte=month, facility__published=True)
+
+    def visible_to(self, user) -> HighlightQuerySet:
+        """Editors also see the months scheduled ahead and highlights of unpublished facilities."""
+        return self.all() if sees_unpublished(user) else self.public()
+
+    def up_to(self, today: dt.date | None = None) -> HighlightQuerySet:
+        return self.filter(month__lte=(today or timezone.localdate()).replace(day=1))
+
+    def in_month(self, year: int, month: int) -> HighlightQuerySet:
+        """The month's highlight; none for a month no calendar has (year 0, month 13, 10**20)."""
+        if not (dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12):
+            return self.none()
+        return self.filter(month=dt.date(year, month, 1))
+
+    def with_facility(self) -> HighlightQuerySet:
+        return self.select_related("facility", "facility__country")
 
 
 class Highlight(models.Model):
@@ -559,6 +659,11 @@ class Highlight(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("directory:highlight", args=[self.month.year, self.month.month])
 
+    @property
+    def is_public(self) -> bool:
+        """Its month has come and its facility is published (else only editors see it)."""
+        return self.month <= timezone.localdate().replace(day=1) and self.facility.published
+
 
 def highlight_for(month: dt.date | None = None) -> Highlight | None:
     """This month's highlight; when none is scheduled, a rotation among complete profiles.
@@ -567,11 +672,9 @@ def highlight_for(month: dt.date | None = None) -> Highlight | None:
     still see only what they scheduled in the archive.
     """
     month = (month or timezone.localdate()).replace(day=1)
-    scheduled = Highlight.objects.select_related("facility", "facility__country").filter(
-        month=month
-    )
-    if scheduled:
-        return scheduled[0]
+    scheduled = Highlight.objects.public(month).with_facility().filter(month=month).first()
+    if scheduled is not None:
+        return scheduled
     candidates = list(
         Facility.objects.public().open().with_complete_profile().order_by("public_id")
     )

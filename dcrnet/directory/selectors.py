@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
@@ -20,7 +21,9 @@ from .models import (
     StatusChange,
     highlight_for,
     open_counts_by_year,
+    sees_unpublished,
 )
+from .schemas import FacilityFilters
 
 # The read paths every page view repeats (home figures and changes, the network series, a
 # facility's profile) are kept in the default cache for a short time under the content version
@@ -77,16 +80,8 @@ def latest_changes(limit: int = 10) -> list[Change]:
 
 
 def _latest_changes(limit: int) -> list[Change]:
-    statuses = (
-        StatusChange.objects.filter(facility__published=True)
-        .select_related("facility", "facility__country")
-        .order_by("-date", "-id")[:limit]
-    )
-    snapshots = (
-        ProfileSnapshot.objects.filter(facility__published=True)
-        .select_related("facility", "facility__country")
-        .order_by("-as_of", "-id")[:limit]
-    )
+    statuses = StatusChange.objects.public().newest(limit)
+    snapshots = ProfileSnapshot.objects.public().newest(limit)
     changes = chain(
         (Change(s.date, s.facility, "status", s.get_status_display()) for s in statuses),
         (Change(p.as_of, p.facility, "profile", p.source) for p in snapshots),
@@ -100,10 +95,7 @@ def network_open_counts() -> list[tuple[int, int]]:
 
 
 def _network_open_counts() -> list[tuple[int, int]]:
-    changes = StatusChange.objects.filter(facility__published=True).values_list(
-        "facility_id", "date", "status"
-    )
-    return open_counts_by_year(changes)
+    return open_counts_by_year(StatusChange.objects.public().history_rows())
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -112,33 +104,68 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 def _country_choices() -> list[tuple[str, str]]:
-    countries = Country.objects.filter(facilities__published=True).distinct()
+    countries = Country.objects.in_directory()
     return sorted(((c.code.code, c.name) for c in countries), key=lambda pair: pair[1])
 
 
 def countries_in_directory():
     """Countries with at least one published facility, with their counts."""
-    return Country.objects.with_facility_counts().filter(facility_count__gt=0).order_by("code")
+    return Country.objects.listed()
 
 
-def facility_detail(public_id: str) -> Facility:
-    """A published facility with its history and snapshots prefetched; DoesNotExist if none."""
+def country(code: str) -> Country:
+    """The directory's profile of a country by ISO code, any case; DoesNotExist if none."""
+    if not re.fullmatch(r"[A-Za-z]{2}", code):  # also keeps NUL and the like from the database
+        raise Country.DoesNotExist
+    return Country.objects.get(code=code.upper())
+
+
+def facility_list(filters: FacilityFilters, user):
+    """The facilities the list page, the map, the API and the downloads show for these filters."""
+    return (
+        Facility.objects.visible_to(user)
+        .for_list()
+        .filtered(**filters.queryset_filters())
+        .sorted_by(filters.sort)
+    )
+
+
+def map_points(filters: FacilityFilters, user):
+    """The same facilities as `facility_list`, with only what a marker needs."""
+    return facility_list(filters, user).for_map()
+
+
+def facilities_in_country(country: Country, user):
+    return Facility.objects.visible_to(user).in_country(country).for_list().order_by("city", "name")
+
+
+def facility_detail(public_id: str, user=None) -> Facility:
+    """A facility the user may see, with its history and snapshots prefetched; DoesNotExist if none.
+
+    Published facilities come from the cache; editors read unpublished ones afresh.
+    """
+    if sees_unpublished(user):
+        return Facility.objects.for_detail().get(public_id=public_id)
     return _cached(f"facility:{public_id}", lambda: _facility_detail(public_id))
 
 
 def _facility_detail(public_id: str) -> Facility:
-    return (
-        Facility.objects.public()
-        .select_related("country")
-        .prefetch_related(
-            "status_changes",
-            "snapshots__routes",
-            "snapshots__services",
-            "snapshots__criteria",
-            "snapshots__opening_hours",
-        )
-        .get(public_id=public_id)
-    )
+    return Facility.objects.public().for_detail().get(public_id=public_id)
+
+
+def highlights(user):
+    """The archive: every highlight the user may see, newest first."""
+    return Highlight.objects.visible_to(user).with_facility()
+
+
+def past_highlights(user):
+    """Highlights up to this month that the user may see, newest first."""
+    return highlights(user).up_to()
+
+
+def highlight_in(year: int, month: int, user) -> Highlight:
+    """One month's highlight the user may see; DoesNotExist if none."""
+    return highlights(user).in_month(year, month).get()
 
 
 def snapshot_changes(snapshots: list[ProfileSnapshot]) -> list[dict]:

@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from dcrnet.lib.api import error_body
 
 from . import selectors
 from .forms import FacilityFilterForm
-from .models import Country, Facility, Highlight, Status, highlight_for
+from .models import Country, Facility, Highlight, Status
+from .schemas import FacilityFilters
 
 PAGE_SIZE = 25
 
 
-def _filtered(request: HttpRequest) -> tuple[FacilityFilterForm, object]:
-    form = FacilityFilterForm(request.GET)
-    facilities = (
-        Facility.objects.public().for_list().filtered(**form.filters()).order_by(*form.ordering())
-    )
-    return form, facilities
-
-
 @require_GET
 def facility_list(request: HttpRequest) -> HttpResponse:
-    form, facilities = _filtered(request)
+    form = FacilityFilterForm(request.GET)
+    facilities = selectors.facility_list(form.filters, request.user)
     page = Paginator(facilities, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "total": page.paginator.count}
     if request.htmx:
@@ -41,7 +35,7 @@ def facility_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def facility_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     try:
-        facility = selectors.facility_detail(public_id)
+        facility = selectors.facility_detail(public_id, request.user)
     except Facility.DoesNotExist:
         raise Http404 from None
     snapshots = list(facility.snapshots.all())
@@ -71,16 +65,16 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
-    country = get_object_or_404(Country, code=code.upper())
-    facilities = (
-        Facility.objects.public().filter(country=country).for_list().order_by("city", "name")
-    )
+    try:
+        country = selectors.country(code)
+    except Country.DoesNotExist:
+        raise Http404 from None
     return render(
         request,
         "directory/country_detail.html",
         {
             "country": country,
-            "facilities": facilities,
+            "facilities": selectors.facilities_in_country(country, request.user),
             "series": country.open_counts_by_year(),
         },
     )
@@ -89,17 +83,15 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def facility_map(request: HttpRequest) -> HttpResponse:
     """The map page; its facility list is rendered here so it works without JavaScript."""
-    form, facilities = _filtered(request)
+    form = FacilityFilterForm(request.GET)
     # The map fetches only the filters that validated, so markers and list always agree.
-    valid = {key: value for key, value in form.filters().items() if value}
+    valid = form.filters.as_query(exclude=("sort",))
     return render(
         request,
         "directory/map.html",
         {
             "form": form,
-            "facilities": facilities.select_related(None)
-            .prefetch_related(None)
-            .select_related("country"),
+            "facilities": selectors.map_points(form.filters, request.user),
             "data_url": reverse("directory:map_data") + ("?" + urlencode(valid) if valid else ""),
             "statuses": Status.choices,
             "tile_url": settings.MAP_TILE_URL,
@@ -111,11 +103,11 @@ def facility_map(request: HttpRequest) -> HttpResponse:
 @require_GET
 def map_data(request: HttpRequest) -> JsonResponse:
     """Points for the map: approximate unless the operator published the exact location."""
-    form, facilities = _filtered(request)
-    if form.errors:
-        return JsonResponse({"error": form.errors.get_json_data()}, status=400)
+    filters, problems = FacilityFilters.from_query(request.GET)
+    if problems:
+        return JsonResponse(error_body(problems), status=422)
     features = []
-    for facility in facilities.select_related(None).select_related("country"):
+    for facility in selectors.map_points(filters, request.user):
         lat, lon = facility.point
         features.append(
             {
@@ -139,19 +131,15 @@ def highlight_archive(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/highlight_archive.html",
-        {"highlights": Highlight.objects.past(), "current": highlight_for()},
+        {"highlights": selectors.highlights(request.user)},
     )
 
 
 @require_GET
 def highlight_detail(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A month's highlight; scheduled ones stay private to editors until their month."""
     try:
-        first = dt.date(year, month, 1)
-    except ValueError:
+        highlight = selectors.highlight_in(year, month, request.user)
+    except Highlight.DoesNotExist:
         raise Http404 from None
-    if first > timezone.localdate():
-        raise Http404  # scheduled highlights stay private until their month
-    highlight = Highlight.objects.past().filter(month=first).first()
-    if highlight is None:
-        raise Http404
     return render(request, "directory/highlight_detail.html", {"highlight": highlight})

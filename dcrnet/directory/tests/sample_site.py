@@ -110,7 +110,7 @@ def load_site(make_facility, *, demo: bool = True) -> Site:
         build_sample(make_facility)
     for slug, (title, body) in PAGES.items():
         Page.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
-    highlight = Highlight.objects.past().first()
+    highlight = Highlight.objects.public().with_facility().first()
     if highlight is None:  # the demo normally schedules one for this month
         facility = Facility.objects.public().order_by("public_id").first()
         highlight = Highlight.objects.create(

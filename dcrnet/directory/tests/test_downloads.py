@@ -110,12 +110,13 @@ def test_the_csv_filters_as_the_list_and_the_api_do(client, directory, query, ex
         ("q=%00", "q"),
     ],
 )
-def test_a_bad_filter_is_a_400_naming_the_parameter(client, facility, url, query, parameter):
+def test_a_bad_filter_is_refused_as_the_api_refuses_it(client, facility, url, query, parameter):
     response = client.get(f"{url}?{query}")
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = response.json()
     assert body["error"].startswith(f"{parameter}: ")
     assert body["problems"][0]["parameter"] == parameter
+    assert body == client.get(f"/api/v1/facilities?{query}").json()
 
 
 def test_downloads_never_give_an_unpublished_exact_location(client, make_facility):

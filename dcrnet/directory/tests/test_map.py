@@ -108,7 +108,7 @@ def test_the_list_and_the_markers_follow_the_same_filters(client, facility, make
 def test_invalid_filters_are_named_and_left_out_of_the_map(client, facility):
     response = client.get("/map/?country=ZZ&status=open")
     page = _parse(response)
-    assert b"Country: Select a valid choice." in response.content
+    assert b"Country: &#x27;ZZ&#x27; is not an ISO 3166-1 alpha-2 country code" in response.content
     assert page.by_id["map"]["data-facilities-url"] == "/map/facilities.json?status=open"
     assert b"Abrigado" in response.content
 
@@ -192,8 +192,8 @@ def test_map_data_leaves_out_unpublished_facilities(client, facility, make_facil
 
 def test_map_data_names_a_bad_filter(client, facility):
     response = client.get("/map/facilities.json?status=bogus")
-    assert response.status_code == 400
-    assert "status" in response.json()["error"]
+    assert response.status_code == 422
+    assert response.json() == client.get("/api/v1/facilities?status=bogus").json()
 
 
 def test_the_country_chart_reads_its_table_with_local_scripts(client, facility):

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dcrnet.directory.models import Country, Highlight
 
@@ -135,3 +137,83 @@ def test_pagination_links_keep_the_filters_through_djangos_querystring_tag(clien
     assert "query_with" not in templatetags.register.tags
     root = Path(templatetags.__file__).resolve().parent.parent
     assert not [p for p in root.rglob("*.html") if "query_with" in p.read_text()]
+
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/highlights/{HUGE}/1/",
+        f"/highlights/2020/{HUGE}/",
+        f"/highlights/{HUGE}{HUGE}/{HUGE}/",
+        "/highlights/0/1/",
+        "/highlights/10000/1/",
+        "/highlights/2020/0/",
+        "/countries/%00/",
+        "/countries/l%00/",
+        "/countries/" + "x" * 300 + "/",
+        "/facilities/" + "x" * 300 + "/",
+    ],
+)
+def test_an_impossible_path_is_a_404_not_a_server_error(client, facility, url):
+    assert client.get(url).status_code == 404
+
+
+PAGES_WITH_FILTERS = ["/facilities/", "/map/", "/map/facilities.json", "/data/facilities.csv"]
+
+
+@pytest.mark.parametrize("url", PAGES_WITH_FILTERS)
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"page={HUGE}",
+        "page=-1",
+        "page=%00",
+        "page=²",
+        "country=%00",
+        "country=l%00",
+        "status=%00",
+        "sort=%00",
+        "q=%00",
+        "q=" + "%F0%9F%92%89" * 200,
+        "country=LU&country=%00",
+    ],
+)
+def test_a_hostile_query_value_is_named_or_ignored_never_a_server_error(
+    client, facility, url, query
+):
+    assert client.get(f"{url}?{query}").status_code in (200, 422)
+
+
+printable_or_not = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    url=st.sampled_from(PAGES_WITH_FILTERS),
+    name=st.sampled_from(["country", "status", "route", "model", "service", "q", "sort", "page"]),
+    value=printable_or_not,
+)
+def test_no_filter_value_gives_a_server_error_on_any_directory_page(
+    client, facility, url, name, value
+):
+    assert client.get(url, {name: value}).status_code in (200, 422)
+
+
+@pytest.mark.parametrize("n", [2, 20])
+@pytest.mark.parametrize("url", ["/highlights/", "/map/facilities.json"])
+def test_lists_take_the_same_queries_for_2_or_20_items(
+    client, make_facility, django_assert_num_queries, url, n
+):
+    from django.utils import timezone
+
+    for i in range(n):
+        facility = make_facility(f"f-{i:02d}", country=["LU", "DE", "NO"][i % 3])
+        month = timezone.localdate().replace(day=1, year=2000 + i)
+        Highlight.objects.create(month=month, facility=facility, text="x")
+    with django_assert_num_queries(1):  # facilities (or highlights) with their country
+        assert client.get(url).status_code == 200
