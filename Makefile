@@ -30,12 +30,16 @@ static: install
 
 # The production way: DEBUG off, granian's WSGI server (chosen by measurement over gunicorn, see
 # bench/README.md; bench/pages.py starts the same command), whitenoise serving the compressed,
-# hashed static files with a one-year immutable Cache-Control.
+# hashed static files with a one-year immutable Cache-Control. The workers share rate limits and
+# cached pages through the database cache (CACHE_URL=redis://… for Redis instead), whose table
+# createcachetable makes.
+SERVE_ENV = DEBUG=0 SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-0123456789abcdef} \
+  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0}
+
 serve: migrate static
 	$(MANAGE) load_demo
-	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-0123456789abcdef} \
-	  ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
-	  $(VENV)/bin/granian --interface wsgi --workers $(WORKERS) --blocking-threads 32 \
+	$(SERVE_ENV) $(MANAGE) createcachetable
+	$(SERVE_ENV) $(VENV)/bin/granian --interface wsgi --workers $(WORKERS) --blocking-threads 32 \
 	  --host $(HOST) --port $(PORT) --log-level warning --access-log dcrnet.wsgi:application
 
 lint: install

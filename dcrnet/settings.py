@@ -159,8 +159,20 @@ if CACHE_URL:
             "KEY_PREFIX": "dcrnet",
         }
     }
-else:
+elif DEBUG:
+    # One process (runserver, tests): memory is enough and keeps tests fast.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Several app processes must share rate limits and cached pages: without Redis, the
+    # database (`manage.py createcachetable`; `make serve` runs it).
+    CACHES = {
+        "default": {
+            "BACKEND": "dcrnet.lib.dbcache.DatabaseCache",
+            "LOCATION": "dcrnet_cache",
+            "KEY_PREFIX": "dcrnet",
+            "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 50000)},
+        }
+    }
 
 # Accounts
 AUTH_USER_MODEL = "community.User"

@@ -1,8 +1,10 @@
 """Rate limits: N actions per period per key, counted atomically in the shared cache.
 
 The count lives in the default cache, so it is shared by every process only when that cache is
-(the database cache or Redis: see settings.CACHES); `cache.add` then `cache.incr` is atomic on
-each backend, so parallel requests can never all read "below the limit" and all pass.
+(Redis, or the database cache that production uses without CACHE_URL: see settings.CACHES).
+`cache.add` then `cache.incr` is atomic on each backend we use (Redis INCR, the locked
+in-memory dict, the row lock of dcrnet.lib.dbcache), so parallel requests can never all read
+"below the limit" and all pass. The window opens with a key's first action and lasts `period`.
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ from django.http import HttpRequest
 from .clientip import client_ip
 
 
+def _name(scope: str, key: str) -> str:
+    return f"ratelimit:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+
+
 def hit(scope: str, key: str, limit: int, period: int) -> bool:
     """Count one action; True while the key has made at most `limit` in this period."""
-    name = f"ratelimit:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-    cache.add(name, 0, period)
-    try:
-        count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.add(name, 1, period)
-        count = 1
-    return count <= limit
+    name = _name(scope, key)
+    for _attempt in range(3):
+        cache.add(name, 0, period)
+        try:
+            return cache.incr(name) <= limit
+        except ValueError:  # the window ended between add and incr: open the next one
+            continue
+    return False
 
 
 def hit_ip(request: HttpRequest, scope: str, limit: int, period: int) -> bool:
@@ -33,5 +39,4 @@ def hit_ip(request: HttpRequest, scope: str, limit: int, period: int) -> bool:
 
 
 def used(scope: str, key: str) -> int:
-    name = f"ratelimit:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-    return cache.get(name, 0)
+    return cache.get(_name(scope, key), 0)
