@@ -51,3 +51,14 @@ class DatabaseCache(DjangoDatabaseCache):
         ) + expression.get_db_converters(connection):
             expires = converter(expires, expression, connection)
         return expires
+
+
+def create_cache_tables(using: str = "default", **kwargs) -> None:
+    """post_migrate receiver: `migrate` leaves the database cache's table in place (idempotent).
+
+    So a fresh install (and the benchmark, and `make serve`) never meets a missing cache table;
+    with Redis or the in-memory cache configured, it does nothing.
+    """
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)

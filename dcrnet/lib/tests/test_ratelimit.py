@@ -117,6 +117,14 @@ def test_incrementing_a_missing_or_expired_key_is_refused(database_cache):
             cache.incr("brief")
 
 
+def test_migrate_makes_the_database_cache_table(settings, db):
+    settings.CACHES = {
+        "default": {**DATABASE_CACHE["default"], "LOCATION": "dcrnet_test_cache_migrate"}
+    }
+    call_command("migrate", verbosity=0)
+    assert "dcrnet_test_cache_migrate" in connection.introspection.table_names()
+
+
 # Separate processes: what production's workers see ------------------------------------------
 
 
