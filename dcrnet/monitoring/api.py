@@ -1,27 +1,32 @@
-"""Monitoring API: the indicator dictionary, published series, open monthly data, reporting."""
+"""Monitoring API: the indicator dictionary, published series, open monthly data, reporting.
+
+Every refusal is lib.api's one error body; every status an endpoint can answer is declared.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Annotated
 
-from django.db import transaction
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
+from ninja import Body, Field, Path, Query, Router, Schema
 from ninja.security import HttpBearer
+from pydantic import PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from dcrnet.community.roles import lacks_mfa
 from dcrnet.directory.models import Country, Facility
-from dcrnet.lib.api import Refusal
+from dcrnet.lib.api import Refusal, invalid, responses
 
 from . import selectors, services
-from .forms import MonthlyFilterForm
-from .models import Indicator, ReporterToken, hash_token
+from .forms import COUNTRY_PATTERN, SLUG_PATTERN, MonthlyFilters, SeriesFilters
+from .models import MAX_VALUE, Indicator
 from .survey_results import survey_results
 
 router = Router(tags=["monitoring"])
+
+FacilityId = Annotated[str, Path(max_length=80, pattern=SLUG_PATTERN, description="public_id")]
 
 # A token acts for its account: one that must have a second factor and has none may not use it.
 MFA_FIRST = "this token's account must set up two-factor authentication first (/accounts/2fa/)"
@@ -31,28 +36,14 @@ class ReporterTokenAuth(HttpBearer):
     """A personal reporter token (Authorization: Bearer dcr_…); only its hash is stored."""
 
     def authenticate(self, request: HttpRequest, token: str):
-        token_row = (
-            ReporterToken.objects.select_related("user")
-            .filter(digest=hash_token(token), revoked__isnull=True, user__is_active=True)
-            .first()
-        )
+        token_row = selectors.active_token(token)
         if token_row is None:
             return None
         if lacks_mfa(token_row.user):
             raise Refusal(403, [("Authorization", MFA_FIRST)])
-        ReporterToken.objects.filter(pk=token_row.pk).update(last_used=timezone.now())
+        services.record_token_use(token_row)
         request.user = token_row.user
         return token_row.user
-
-
-class Problem(Schema):
-    parameter: str
-    message: str
-
-
-class ErrorOut(Schema):
-    error: str
-    problems: list[Problem] = []
 
 
 class IndicatorOut(Schema):
@@ -69,7 +60,7 @@ class IndicatorOut(Schema):
     added_in: str
 
 
-@router.get("/indicators", response=list[IndicatorOut], url_name="monitoring_indicators")
+@router.get("/indicators", response=responses(list[IndicatorOut]), url_name="monitoring_indicators")
 def indicators(request: HttpRequest):
     """The indicator dictionary (minimum dataset), current version."""
     return list(selectors.dictionary_rows())
@@ -98,74 +89,46 @@ class SeriesOut(Schema):
     licence: str
 
 
-class SeriesQuery(Schema):
-    indicator: str = Field(..., max_length=40, description="Indicator code, see /indicators.")
-    start: dt.date | None = Field(None, description="First month (YYYY-MM-01).")
-    end: dt.date | None = Field(None, description="Last month (YYYY-MM-01).")
+def _series(request: HttpRequest, scope: selectors.Scope, q: SeriesFilters) -> dict:
+    SeriesFilters.refuse_unknown(request.GET)
+    indicator = Indicator.objects.get(code=q.indicator)  # the filters checked that it exists
+    return selectors.series(scope, indicator, q.start, q.end)
 
 
-class BadParameter(Exception):
-    def __init__(self, parameter: str, message: str):
-        self.parameter, self.message = parameter, message
-
-    def response(self) -> tuple[int, dict]:
-        return 422, {
-            "error": f"{self.parameter}: {self.message}",
-            "problems": [{"parameter": self.parameter, "message": self.message}],
-        }
-
-
-def _indicator(code: str) -> Indicator:
-    try:
-        return Indicator.objects.get(code=code)
-    except Indicator.DoesNotExist:
-        raise BadParameter("indicator", f"unknown code {code!r}; see /api/v1/indicators") from None
-
-
-def _series(scope_factory, q):
-    try:
-        indicator = _indicator(q.indicator)
-    except BadParameter as error:
-        return error.response()
-    return selectors.series(scope_factory(), indicator, q.start, q.end)
-
-
-SERIES_RESPONSES = {200: SeriesOut, 422: ErrorOut}
-
-
-@router.get("/series/network", response=SERIES_RESPONSES, url_name="monitoring_series_network")
-def series_network(request: HttpRequest, q: Query[SeriesQuery]):
+@router.get("/series/network", response=responses(SeriesOut), url_name="monitoring_series_network")
+def series_network(request: HttpRequest, q: Query[SeriesFilters]):
     """Monthly series of one indicator for the whole network (after suppression)."""
-    return _series(selectors.Scope.network, q)
+    return _series(request, selectors.Scope.network(), q)
 
 
 @router.get(
-    "/series/countries/{code}", response=SERIES_RESPONSES, url_name="monitoring_series_country"
+    "/series/countries/{code}",
+    response=responses(SeriesOut, 404),
+    url_name="monitoring_series_country",
 )
-def series_country(request: HttpRequest, code: str, q: Query[SeriesQuery]):
+def series_country(
+    request: HttpRequest,
+    code: Annotated[str, Path(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2")],
+    q: Query[SeriesFilters],
+):
     """Monthly series of one indicator for a country (after suppression)."""
-    country = get_object_or_404(Country, code=code.upper()[:2])
-    return _series(lambda: selectors.Scope.for_country(country), q)
+    country = get_object_or_404(Country, code=code.upper())
+    return _series(request, selectors.Scope.for_country(country), q)
 
 
 @router.get(
     "/series/facilities/{public_id}",
-    response=SERIES_RESPONSES,
+    response=responses(SeriesOut, 404),
     url_name="monitoring_series_facility",
 )
-def series_facility(request: HttpRequest, public_id: str, q: Query[SeriesQuery]):
-    """Monthly series of one indicator for a facility (after suppression)."""
+def series_facility(
+    request: HttpRequest,
+    public_id: FacilityId,
+    q: Query[SeriesFilters],
+):
+    """Monthly series of one indicator for a published facility (after suppression)."""
     facility = get_object_or_404(Facility.objects.public(), public_id=public_id)
-    return _series(lambda: selectors.Scope.for_facility(facility), q)
-
-
-class MonthlyQuery(Schema):
-    level: str | None = Field(None, description="facility (default), country or network")
-    facility: str | None = Field(None, max_length=80, description="Facility public_id")
-    country: str | None = Field(None, max_length=2, description="Two-letter country code")
-    indicator: str | None = Field(None, max_length=40)
-    start: str | None = Field(None, max_length=10, description="First month, YYYY-MM")
-    end: str | None = Field(None, max_length=10, description="Last month, YYYY-MM")
+    return _series(request, selectors.Scope.for_facility(facility), q)
 
 
 class MonthlyRow(Schema):
@@ -193,23 +156,15 @@ class MonthlyOut(Schema):
 
 @router.get(
     "/monthly",
-    response={200: MonthlyOut, 400: ErrorOut},
+    response=responses(MonthlyOut),
     url_name="monitoring_monthly",
     summary="Open monthly data (also at /data/monthly.json and /data/monthly.csv)",
 )
-def monthly(request: HttpRequest, q: Query[MonthlyQuery]):
+def monthly(request: HttpRequest, q: Query[MonthlyFilters]):
     """Published monthly values after suppression, CC BY 4.0. The same filters work on
-    /data/monthly.csv (CSV) and /data/monthly.json."""
-    form = MonthlyFilterForm({k: v for k, v in q.dict().items() if v is not None})
-    unknown = sorted(set(request.GET) - set(MonthlyFilterForm.base_fields))
-    if unknown:
-        return 400, {
-            "error": "; ".join(f"{name}: unknown parameter" for name in unknown),
-            "problems": [{"parameter": n, "message": "unknown parameter"} for n in unknown],
-        }
-    if not form.is_valid():
-        return 400, form.error_summary()
-    return selectors.monthly_payload(form.filters())
+    /data/monthly.csv (CSV) and /data/monthly.json; an unknown parameter is refused."""
+    MonthlyFilters.refuse_unknown(request.GET)
+    return selectors.monthly_payload(q.filters())
 
 
 class SurveyMeta(Schema):
@@ -228,7 +183,7 @@ class SurveyOut(Schema):
     )
 
 
-@router.get("/survey", response=SurveyOut, url_name="monitoring_survey")
+@router.get("/survey", response=responses(SurveyOut), url_name="monitoring_survey")
 def survey(request: HttpRequest):
     """Yearly survey results (accepted responses only), as in /data/survey.csv."""
     return survey_results()
@@ -237,12 +192,37 @@ def survey(request: HttpRequest):
 # --- reporting with a personal token --------------------------------------------------------
 
 
-class MonthIn(Schema):
-    values: dict[str, int | str | None] = Field(
-        ...,
-        description='Cells by name: "visits", "supervised_consumptions:injecting", … '
-        "(the columns of the CSV template). Null or empty means not reported.",
-    )
+def _count(value: object) -> int | None:
+    try:
+        return services.read_count(value)
+    except ValueError as error:
+        raise PydanticCustomError("count", "{reason}", {"reason": str(error)}) from None
+
+
+# The grid's and the CSV's reader (services.read_count): true, 2.5 or "٣" are refused.
+Count = Annotated[
+    int | None,
+    PlainValidator(_count),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": MAX_VALUE},
+                {"type": "string", "pattern": "^\\s*([0-9][0-9 \u00a0\u202f]*)?\\s*$"},
+                {"type": "null"},
+            ]
+        }
+    ),
+]
+
+
+CELLS_DESCRIPTION = (
+    'Cells by name: "visits", "supervised_consumptions:injecting", … (the columns of the CSV '
+    "template). Null or an empty string means not reported."
+)
+VERSION_DESCRIPTION = (
+    "The month's version as last read (GET): if the month changed since, nothing is saved and "
+    "the answer is 409."
+)
 
 
 class MonthOut(Schema):
@@ -250,89 +230,89 @@ class MonthOut(Schema):
     month: str
     changed: int
     values: dict[str, int]
+    version: str = Field(description="Send it back with a PUT to refuse overwriting changes.")
 
 
-class ReportProblem(Schema):
-    message: str
-    cells: list[str]
+REPORT_RESPONSES = (401, 403, 404)
 
 
-class ReportErrorOut(Schema):
-    error: str
-    problems: list[ReportProblem]
-
-
-def _reported(request: HttpRequest, public_id: str) -> Facility:
+def _reported(request: HttpRequest, public_id: str):
     try:
-        return Facility.objects.get(public_id=public_id, reporters=request.auth)
-    except Facility.DoesNotExist:
-        raise Http404 from None
+        return selectors.reported_facility(request.auth, public_id)
+    except PermissionDenied:
+        raise Refusal(403, [("public_id", "you do not report for this facility")]) from None
 
 
-def _month(text: str) -> dt.date:
+def _month(text: str):
     try:
         return services.parse_month(text)
     except ValueError as error:
-        raise HttpError(422, f"month: {error}") from None
+        raise invalid("month", str(error)) from None
+
+
+def _month_out(facility: Facility, month, values: dict[str, int], changed: int) -> dict:
+    return {
+        "facility": facility.public_id,
+        "month": f"{month:%Y-%m}",
+        "changed": changed,
+        "values": values,
+        "version": services.month_version(values),
+    }
 
 
 @router.get(
     "/report/{public_id}/{month}",
-    response=MonthOut,
+    response=responses(MonthOut, *REPORT_RESPONSES),
     auth=ReporterTokenAuth(),
     url_name="monitoring_report_get",
 )
-def report_get(request: HttpRequest, public_id: str, month: str):
+def report_get(request: HttpRequest, public_id: FacilityId, month: str):
     """A month as reported (unsuppressed: only the facility's own reporters may read it)."""
     facility = _reported(request, public_id)
     month_date = _month(month)
-    from .models import MonthlyValue
-
-    values = {
-        services.cell_name(v.indicator.code, v.breakdown): v.value
-        for v in MonthlyValue.objects.for_month(facility, month_date).select_related("indicator")
-    }
-    return {"facility": public_id, "month": f"{month_date:%Y-%m}", "changed": 0, "values": values}
+    return _month_out(
+        facility, month_date, selectors.reported_month(request.auth, facility, month_date), 0
+    )
 
 
 @router.put(
     "/report/{public_id}/{month}",
-    response={200: MonthOut, 422: ReportErrorOut},
+    response=responses(MonthOut, *REPORT_RESPONSES, 409),
     auth=ReporterTokenAuth(),
     url_name="monitoring_report_put",
 )
-def report_put(request: HttpRequest, public_id: str, month: str, payload: MonthIn):
+def report_put(
+    request: HttpRequest,
+    public_id: FacilityId,
+    month: str,
+    values: Annotated[dict[str, Count], Body(description=CELLS_DESCRIPTION)],
+    version: Annotated[
+        str | None, Body(pattern=r"^[0-9a-f]{16}$", description=VERSION_DESCRIPTION)
+    ] = None,
+):
     """Report (or correct) cells of a month for a facility you report for.
 
-    Only the cells sent change; a correction keeps the former value in the history.
-    Another facility answers 404."""
+    Only the cells sent change (null or "" deletes nothing: it is not reported); a correction
+    keeps the former value in the history. The cross-checks hold against the cells already
+    stored. Each refused cell is named as `values.<cell>`."""
     facility = _reported(request, public_id)
     month_date = _month(month)
-    clean, problems = services.validate_month(payload.values, month_date)
-    if problems:
-        return 422, {
-            "error": "; ".join(str(p) for p in problems),
-            "problems": [{"message": p.message, "cells": p.cells} for p in problems],
-        }
-    # Cross-checks must also hold against cells already stored for the month.
-    from .models import MonthlyValue
-
-    stored = {
-        services.cell_name(v.indicator.code, v.breakdown): v.value
-        for v in MonthlyValue.objects.for_month(facility, month_date).select_related("indicator")
-    }
-    merged = {**stored, **clean}
-    problems = services.cross_check(merged, month_date)
-    if problems:
-        return 422, {
-            "error": "; ".join(str(p) for p in problems),
-            "problems": [{"message": p.message, "cells": p.cells} for p in problems],
-        }
-    with transaction.atomic():
-        changed = services.save_month(facility, month_date, clean, user=request.auth)
-    return {
-        "facility": public_id,
-        "month": f"{month_date:%Y-%m}",
-        "changed": changed,
-        "values": merged,
-    }
+    try:
+        cells = services.read_cells(values)
+        changed = services.save_month(
+            facility, month_date, cells, user=request.auth, version=version
+        )
+    except services.ReportInvalid as error:
+        raise Refusal(
+            422,
+            [
+                (f"values.{cell}" if cell else "values", problem.message)
+                for problem in error.problems
+                for cell in problem.cells or [""]
+            ],
+        ) from None
+    except services.ReportConflict as conflict:
+        raise Refusal(409, [("version", str(conflict))]) from None
+    return _month_out(
+        facility, month_date, selectors.reported_month(request.auth, facility, month_date), changed
+    )

@@ -1,27 +1,94 @@
-"""Forms: the monthly grid, the CSV upload, open-data filters and the survey questionnaire."""
+"""Input contracts: the monthly grid, the CSV upload, tokens, open-data filters, the survey.
+
+Every value is read by the functions of services.py (`read_count`, `parse_month`), so the grid,
+the CSV upload, the survey and the API accept and refuse exactly the same things.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from ninja import Field, Schema
+from pydantic import PlainValidator, WithJsonSchema, field_validator
+from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
 
 from dcrnet.directory.models import Criterion, Facility, FacilityModel, Route, Service, Weekday
+from dcrnet.lib.api import Refusal
 
 from .models import MAX_VALUE, Indicator, Level, breakdown_label
-from .services import cell_name, parse_month
+from .services import (
+    ReportInvalid,
+    cell_name,
+    parse_month,
+    read_cells,
+    read_count,
+    refuse_control_characters,
+)
 
 MAX_UPLOAD_BYTES = 1024 * 1024
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 
 
-class MonthGridForm(forms.Form):
-    """One integer field per indicator cell; blank means not reported."""
+def no_control_characters(value: str) -> None:
+    """A form validator: NUL and the other C0 control characters (but tab and line ends)."""
+    try:
+        refuse_control_characters(value)
+    except ValueError as error:
+        raise ValidationError(_("This value %(error)s.") % {"error": error}) from None
+
+
+class PlainTextForm(forms.Form):
+    """Every text field refuses control characters, with a message under that field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(no_control_characters)
+
+
+class CountField(forms.Field):
+    """A whole number read by services.read_count: ASCII digits only, never true/false."""
+
+    def __init__(self, *, max_value: int = MAX_VALUE, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 8}))
+        super().__init__(**kwargs)
+        self.max_value = max_value
+
+    def to_python(self, value):
+        try:
+            number = read_count(value)
+        except ValueError as error:
+            raise ValidationError(_("This value %(error)s.") % {"error": error}) from None
+        if number is not None and number > self.max_value:
+            raise ValidationError(
+                _("Ensure this value is at most %(n)s.") % {"n": f"{self.max_value:,}"}
+            )
+        return number
+
+
+class MonthGridForm(PlainTextForm):
+    """One field per indicator cell; blank means not reported.
+
+    `version` is the fingerprint of the month as shown: a save over a month someone changed
+    since is refused (services.ReportConflict) instead of silently undoing their cells.
+    """
+
+    version = forms.CharField(required=False, max_length=16, widget=forms.HiddenInput)
 
     def __init__(self, *args, indicators: list[Indicator], **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = []
+        self.cell_names: list[str] = []
         for indicator in indicators:
             cells = []
             for breakdown in indicator.breakdown_codes:
@@ -29,22 +96,42 @@ class MonthGridForm(forms.Form):
                 label = indicator.title
                 if breakdown:
                     label = f"{indicator.title}: {breakdown_label(breakdown)}"
-                # A text field keeps what was typed, so the message can name the bad value.
+                # A text field keeps what was typed, so the message can name the bad value;
+                # services.read_cells reads it as the CSV and the API are read.
                 self.fields[name] = forms.CharField(
                     label=label,
                     required=False,
                     max_length=12,
+                    validators=[no_control_characters],
                     widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
                 )
                 cells.append((breakdown_label(breakdown) if breakdown else "", name))
+                self.cell_names.append(name)
             self.rows.append((indicator, cells))
+
+    def clean(self):
+        data = super().clean()
+        try:
+            self.cells = read_cells({n: data[n] for n in self.cell_names if n in data})
+        except ReportInvalid as invalid:
+            self.add_problems(invalid.problems)
+        return data
+
+    def add_problems(self, problems) -> None:
+        """Put each problem under every cell it names (cross-checks name several)."""
+        for problem in problems:
+            named = [name for name in problem.cells if name in self.fields]
+            for name in named:
+                self.add_error(name, problem.message)
+            if not named:
+                self.add_error(None, problem.message)
 
     def bound_rows(self):
         for indicator, cells in self.rows:
             yield indicator, [(label, self[name]) for label, name in cells]
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainTextForm):
     file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, at most 1 MB."))
 
     def clean_file(self):
@@ -56,81 +143,122 @@ class UploadForm(forms.Form):
         return upload
 
 
-class MonthlyFilterForm(forms.Form):
-    """Filters of the open monthly data (CSV, JSON); every error names its parameter."""
-
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("facility")), *Level.choices]
+class TokenForm(PlainTextForm):
+    label = forms.CharField(
+        label=_("Label (for your own reference)"), required=False, max_length=80
     )
-    facility = forms.CharField(label=_("Facility"), required=False, max_length=80)
-    country = forms.CharField(label=_("Country"), required=False, max_length=2)
-    indicator = forms.CharField(label=_("Indicator"), required=False, max_length=40)
-    start = forms.CharField(label=_("From month"), required=False, max_length=10)
-    end = forms.CharField(label=_("To month"), required=False, max_length=10)
 
-    def clean_facility(self):
-        public_id = self.cleaned_data["facility"].strip()
-        if not public_id:
-            return None
+
+# --- query parameters of the open data and the API ----------------------------------------
+
+
+def _month(value: object) -> dt.date:
+    try:
+        return parse_month(value)
+    except ValueError as error:
+        raise PydanticCustomError("month", "{reason}", {"reason": str(error)}) from None
+
+
+Month = Annotated[
+    dt.date,
+    PlainValidator(_month),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}$", "examples": ["2025-03"]}),
+]
+
+
+class StrictQuery(Schema):
+    """Query parameters that refuse what they do not know: a typo is a 422, never ignored."""
+
+    @classmethod
+    def refuse_unknown(cls, query: QueryDict) -> None:
+        unknown = sorted(set(query) - set(cls.model_fields))
+        if unknown:
+            raise Refusal(422, [(name, _("unknown parameter")) for name in unknown])
+
+    @classmethod
+    def from_query(cls, query: QueryDict):
+        """For the downloads: the same parameters, the same refusals as the API (a Refusal)."""
+        cls.refuse_unknown(query)
         try:
-            return Facility.objects.public().get(public_id=public_id)
-        except Facility.DoesNotExist:
-            raise ValidationError(_("No published facility has this identifier.")) from None
+            return cls.model_validate({key: query.get(key) for key in query})
+        except PydanticValidationError as error:
+            raise Refusal(
+                422,
+                [
+                    (".".join(str(part) for part in problem["loc"]) or "request", problem["msg"])
+                    for problem in error.errors()
+                ],
+            ) from None
 
-    def clean_country(self):
-        code = self.cleaned_data["country"].strip().upper()
-        if code and (len(code) != 2 or not code.isalpha()):
-            raise ValidationError(_("Use a two-letter country code such as LU."))
-        return code
 
-    def clean_indicator(self):
-        code = self.cleaned_data["indicator"].strip()
-        if not code:
-            return None
-        try:
-            return Indicator.objects.get(code=code)
-        except Indicator.DoesNotExist:
-            raise ValidationError(_("Unknown indicator code; see /api/v1/indicators.")) from None
+def _known_indicator(code: str | None) -> str | None:
+    if code is not None and not Indicator.objects.filter(code=code).exists():
+        raise PydanticCustomError(
+            "indicator", "unknown indicator code '{code}'; see /api/v1/indicators", {"code": code}
+        )
+    return code
 
-    def _month(self, name: str) -> dt.date | None:
-        text = self.cleaned_data[name].strip()
-        if not text:
-            return None
-        try:
-            return parse_month(text)
-        except ValueError as error:
-            raise ValidationError(str(error)) from None
 
-    def clean_start(self):
-        return self._month("start")
+def _end_after_start(end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+    start = info.data.get("start")
+    if end is not None and start is not None and end < start:
+        raise PydanticCustomError("end", "the end month is before the start month")
+    return end
 
-    def clean_end(self):
-        return self._month("end")
 
-    def clean(self):
-        data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            self.add_error("end", _("The end month is before the start month."))
-        return data
+class SeriesFilters(StrictQuery):
+    indicator: str = Field(
+        ..., max_length=40, pattern=SLUG_PATTERN, description="Indicator code, see /indicators."
+    )
+    start: Month | None = Field(None, description="First month, YYYY-MM.")
+    end: Month | None = Field(None, description="Last month, YYYY-MM.")
+
+    check_indicator = field_validator("indicator")(_known_indicator)
+    check_end = field_validator("end")(_end_after_start)
+
+
+class MonthlyFilters(StrictQuery):
+    """Filters of the open monthly data: /api/v1/monthly, /data/monthly.csv and .json."""
+
+    level: Level = Field(Level.FACILITY, description="facility (default), country or network")
+    facility: str | None = Field(
+        None, max_length=80, pattern=SLUG_PATTERN, description="A published facility's public_id"
+    )
+    country: str | None = Field(
+        None, pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 country code, e.g. LU"
+    )
+    indicator: str | None = Field(
+        None, max_length=40, pattern=SLUG_PATTERN, description="Indicator code, see /indicators"
+    )
+    start: Month | None = Field(None, description="First month, YYYY-MM")
+    end: Month | None = Field(None, description="Last month, YYYY-MM")
+
+    check_indicator = field_validator("indicator")(_known_indicator)
+    check_end = field_validator("end")(_end_after_start)
+
+    @field_validator("facility")
+    @classmethod
+    def published_facility(cls, public_id: str | None) -> str | None:
+        if (
+            public_id is not None
+            and not Facility.objects.public().filter(public_id=public_id).exists()
+        ):
+            raise PydanticCustomError(
+                "facility", "no published facility has the identifier '{id}'", {"id": public_id}
+            )
+        return public_id
+
+    @field_validator("country")
+    @classmethod
+    def iso_country(cls, code: str | None) -> str | None:
+        if code is not None and code.upper() not in countries:
+            raise PydanticCustomError(
+                "country", "'{code}' is not an ISO 3166-1 alpha-2 country code", {"code": code}
+            )
+        return code.upper() if code else None
 
     def filters(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "level": data.get("level") or Level.FACILITY,
-            "facility": data.get("facility"),
-            "country": data.get("country") or None,
-            "indicator": data.get("indicator"),
-            "start": data.get("start"),
-            "end": data.get("end"),
-        }
-
-    def error_summary(self) -> dict:
-        return {
-            "error": "; ".join(f"{name}: {' '.join(errs)}" for name, errs in self.errors.items()),
-            "problems": [
-                {"parameter": name, "message": " ".join(errs)} for name, errs in self.errors.items()
-            ],
-        }
+        return self.model_dump()
 
 
 PROFESSIONS = [
@@ -143,19 +271,17 @@ PROFESSIONS = [
 
 
 def _count_field(label, required=False):
-    return forms.IntegerField(label=label, required=required, min_value=0, max_value=MAX_VALUE)
+    return CountField(label=label, required=required)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(PlainTextForm):
     """The questionnaire. Its field names are the question codes stored in the answers."""
 
     VERSION = "2026.1"
 
     model = forms.ChoiceField(label=_("Model"), choices=FacilityModel.choices)
     visitors_per_day = _count_field(_("Average visitors per day"), required=True)
-    minimum_age = forms.IntegerField(
-        label=_("Minimum age"), required=False, min_value=0, max_value=99
-    )
+    minimum_age = CountField(label=_("Minimum age"), required=False, max_value=99)
     services = forms.MultipleChoiceField(
         label=_("Services offered"),
         choices=Service.choices,
@@ -174,10 +300,9 @@ class SurveyForm(forms.Form):
         self.route_fields = []
         for code, label in Route.choices:
             name = f"places_{code}"
-            self.fields[name] = forms.IntegerField(
+            self.fields[name] = CountField(
                 label=_("Places for %(route)s (leave empty if not offered)") % {"route": label},
                 required=False,
-                min_value=0,
                 max_value=500,
             )
             self.route_fields.append(name)

@@ -137,6 +137,10 @@ class Indicator(models.Model):
 
 
 class MonthlyValueQuerySet(models.QuerySet):
+    def for_reporter(self, user) -> MonthlyValueQuerySet:
+        """Values of the facilities `user` reports for (unsuppressed: theirs alone)."""
+        return self.filter(facility__in=Facility.objects.for_reporter(user))
+
     def for_month(self, facility: Facility, month: dt.date) -> MonthlyValueQuerySet:
         return self.filter(facility=facility, month=first_of_month(month))
 
@@ -181,6 +185,12 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
+class YearlyValueQuerySet(models.QuerySet):
+    def for_display(self) -> YearlyValueQuerySet:
+        """With what a page shows beside each figure, in one query."""
+        return self.select_related("facility", "facility__country", "indicator")
+
+
 class YearlyValue(models.Model):
     """A published yearly (or other period) figure with its source, e.g. from an annual report."""
 
@@ -201,6 +211,8 @@ class YearlyValue(models.Model):
     source = models.CharField(_("source"), max_length=300)
     source_url = models.URLField(_("source URL"), max_length=500)
     history = HistoricalRecords()
+
+    objects = YearlyValueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("published yearly figure")
@@ -239,14 +251,9 @@ class Flag(models.TextChoices):
 
 
 class SeriesPointQuerySet(models.QuerySet):
-    def network(self) -> SeriesPointQuerySet:
-        return self.filter(key="n")
-
-    def country(self, code: str) -> SeriesPointQuerySet:
-        return self.filter(key=f"c:{code.upper()}")
-
-    def facility(self, facility: Facility) -> SeriesPointQuerySet:
-        return self.filter(key=f"f:{facility.pk}")
+    def for_scope(self, key: str) -> SeriesPointQuerySet:
+        """One published area: "n" (network), "c:LU" (a country) or "f:<id>" (a facility)."""
+        return self.filter(key=key)
 
 
 class SeriesPoint(models.Model):
@@ -296,6 +303,18 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class ReporterTokenQuerySet(models.QuerySet):
+    def active(self) -> ReporterTokenQuerySet:
+        """Not revoked, and its account not deactivated."""
+        return self.filter(revoked__isnull=True, user__is_active=True)
+
+    def matching(self, raw: str) -> ReporterTokenQuerySet:
+        return self.filter(digest=hash_token(raw))
+
+    def of(self, user) -> ReporterTokenQuerySet:
+        return self.filter(user=user) if user.is_authenticated else self.none()
+
+
 class ReporterToken(models.Model):
     """A personal API token: only its SHA-256 is stored; it acts for its user alone."""
 
@@ -308,6 +327,8 @@ class ReporterToken(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
     revoked = models.DateTimeField(null=True, blank=True)
+
+    objects = ReporterTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reporter API token")
@@ -356,6 +377,17 @@ class ResponseStatus(models.TextChoices):
 class SurveyResponseQuerySet(models.QuerySet):
     def accepted(self) -> SurveyResponseQuerySet:
         return self.filter(status=ResponseStatus.ACCEPTED)
+
+    def of(self, survey: SurveyYear, facility: Facility) -> SurveyResponseQuerySet:
+        return self.filter(survey=survey, facility=facility)
+
+    def for_review(self) -> SurveyResponseQuerySet:
+        """With what an editor's pages show beside each response."""
+        return self.select_related("survey", "facility", "facility__country", "snapshot")
+
+    def awaiting_review(self) -> SurveyResponseQuerySet:
+        """Submitted responses an editor has to accept or return, oldest first."""
+        return self.filter(status=ResponseStatus.SUBMITTED).for_review().order_by("submitted", "pk")
 
 
 class SurveyResponse(models.Model):

@@ -9,13 +9,27 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Country, Facility
 from dcrnet.lib.cache import content_version
 
-from .models import Indicator, Level, SeriesPoint, breakdown_label
+from .models import (
+    Indicator,
+    Level,
+    MonthlyValue,
+    ReporterToken,
+    SeriesPoint,
+    SurveyResponse,
+    SurveyYear,
+    breakdown_label,
+)
+from .services import cell_name
+from .survey import response_rates
 
 CACHE_SECONDS = 600
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -40,6 +54,7 @@ class Scope:
     level: str
     key: str
     title: str
+    slug: str = ""  # the country code or facility public_id of its URLs
 
     @classmethod
     def network(cls) -> Scope:
@@ -47,11 +62,11 @@ class Scope:
 
     @classmethod
     def for_country(cls, country: Country) -> Scope:
-        return cls(Level.COUNTRY, f"c:{country.code.code}", country.name)
+        return cls(Level.COUNTRY, f"c:{country.code.code}", country.name, country.code.code)
 
     @classmethod
     def for_facility(cls, facility: Facility) -> Scope:
-        return cls(Level.FACILITY, f"f:{facility.pk}", facility.name)
+        return cls(Level.FACILITY, f"f:{facility.pk}", facility.name, facility.public_id)
 
 
 def month_label(month: dt.date) -> str:
@@ -68,7 +83,7 @@ def series(
     """
 
     def compute() -> dict:
-        points = SeriesPoint.objects.filter(key=scope.key, indicator=indicator)
+        points = SeriesPoint.objects.for_scope(scope.key).filter(indicator=indicator)
         if start:
             points = points.filter(month__gte=start)
         if end:
@@ -126,22 +141,24 @@ def table_rows(data: dict) -> list[list]:
 def monthly_points(
     *,
     level: str = Level.FACILITY,
-    facility: Facility | None = None,
+    facility: str | None = None,
     country: str | None = None,
-    indicator: Indicator | None = None,
+    indicator: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> QuerySet:
+    """Published points by the filters of forms.MonthlyFilters (facility by public_id,
+    indicator by code)."""
     points = SeriesPoint.objects.filter(level=level)
     if facility is not None:
-        points = points.filter(facility=facility)
+        points = points.filter(facility__public_id=facility)
     if country:
         if level == Level.FACILITY:
             points = points.filter(facility__country__code=country.upper())
         elif level == Level.COUNTRY:
             points = points.filter(country=country.upper())
     if indicator is not None:
-        points = points.filter(indicator=indicator)
+        points = points.filter(indicator__code=indicator)
     if start:
         points = points.filter(month__gte=start)
     if end:
@@ -217,7 +234,7 @@ def dashboard_indicators(scope: Scope) -> list[Indicator]:
 
     def compute() -> list[int]:
         return list(
-            SeriesPoint.objects.filter(key=scope.key).values_list("indicator", flat=True).distinct()
+            SeriesPoint.objects.for_scope(scope.key).values_list("indicator", flat=True).distinct()
         )
 
     present = set(cached("present", {"k": scope.key}, compute))
@@ -285,5 +302,66 @@ def monthly_payload(filters: dict) -> dict:
             "rows": records[:MAX_JSON_ROWS],
         }
 
-    key = {k: getattr(v, "pk", v) for k, v in filters.items()}
-    return cached("monthly", key, compute)
+    return cached("monthly", filters, compute)
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+
+def reported_facility(user, public_id: str) -> Facility:
+    """The facility `user` reports for: PermissionDenied for another published facility,
+    Http404 for one that does not exist or is not published (no hint that it exists)."""
+    facility = (
+        Facility.objects.for_reporter(user)
+        .select_related("country")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if facility is not None:
+        return facility
+    if Facility.objects.public().filter(public_id=public_id).exists():
+        raise PermissionDenied(_("You do not report for this facility."))
+    raise Http404
+
+
+def reported_month(user, facility: Facility, month: dt.date) -> dict[str, int]:
+    """The cells stored for a month of a facility `user` reports for (unsuppressed)."""
+    return {
+        cell_name(code, breakdown): value
+        for code, breakdown, value in MonthlyValue.objects.for_reporter(user)
+        .for_month(facility, month)
+        .values_list("indicator__code", "breakdown", "value")
+    }
+
+
+def published_facility(public_id: str) -> Facility:
+    return get_object_or_404(
+        Facility.objects.public().select_related("country"), public_id=public_id
+    )
+
+
+def surveys_for_review(*, with_rates: bool) -> list[dict]:
+    """Each survey year with its responses awaiting review (and, for staff, response rates)."""
+    pending = group_by(SurveyResponse.objects.awaiting_review(), lambda r: r.survey_id)
+    return [
+        {
+            "survey": survey_year,
+            "rates": response_rates(survey_year) if with_rates else [],
+            "pending": pending.get(survey_year.pk, []),
+        }
+        for survey_year in SurveyYear.objects.all()
+    ]
+
+
+def active_token(raw: str) -> ReporterToken | None:
+    """The active token with this value, with its user; None for an unknown or revoked one."""
+    return ReporterToken.objects.active().matching(raw).select_related("user").first()
+
+
+def reporting_overview(user) -> dict:
+    """The reporter's start page: their facilities, active tokens and the open surveys."""
+    return {
+        "facilities": Facility.objects.for_reporter(user).select_related("country"),
+        "tokens": ReporterToken.objects.of(user).active().order_by("created"),
+        "open_surveys": [s for s in SurveyYear.objects.all() if s.is_open],
+    }

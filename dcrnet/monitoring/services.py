@@ -1,16 +1,20 @@
-"""Writes of monitoring data: validate a month, save it in one transaction, republish series."""
+"""Writes of monitoring data: read and check a month, save it in one transaction, republish."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
+import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Facility
@@ -22,9 +26,11 @@ from .models import (
     Indicator,
     Level,
     MonthlyValue,
+    ReporterToken,
     SeriesPoint,
     days_in_month,
     first_of_month,
+    hash_token,
 )
 
 
@@ -53,6 +59,19 @@ class ReportInvalid(Exception):
         self.problems = problems
 
 
+class ReportConflict(Exception):
+    """The month changed since the reporter read it: saving would overwrite someone's cells."""
+
+    def __init__(self, version: str):
+        super().__init__(
+            _(
+                "This month was changed by someone else while you were editing it. "
+                "Check the values shown now and save again."
+            )
+        )
+        self.version = version
+
+
 def cell_name(code: str, breakdown: str = "") -> str:
     return f"{code}:{breakdown}" if breakdown else code
 
@@ -62,28 +81,73 @@ def parse_cell_name(name: str) -> tuple[str, str]:
     return code, breakdown
 
 
-def parse_month(text: str) -> dt.date:
-    """'2025-03' (or a full date in that month) → 2025-03-01; ValueError otherwise."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", text or "")
+# --- reading values: one contract for the grid, the CSV upload and the API ------------------
+
+# C0 control characters except tab, line feed and carriage return (the parts of a line end).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# ASCII digits only: "٣" (Arabic-Indic) or "３" (full-width) are not read as 3.
+MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
+COUNT = re.compile(r"-?[0-9]+")
+DIGIT_GROUPING = str.maketrans("", "", " \u00a0\u202f")  # "1 200" as typed in many languages
+
+
+def refuse_control_characters(text: str) -> None:
+    """ValueError naming the first control character in `text` (tab and line ends are fine)."""
+    if match := CONTROL_CHARACTER.search(text):
+        raise ValueError(
+            _("contains a control character (U+%(code)s)") % {"code": f"{ord(match.group()):04X}"}
+        )
+
+
+def parse_month(text: object) -> dt.date:
+    """'2025-03' (or a real date in that month) → 2025-03-01; ValueError otherwise.
+
+    `2025-02-30` is refused: it is no day of February.
+    """
+    if not isinstance(text, str | dt.date):
+        raise ValueError(_("Month must look like 2025-03."))
+    if isinstance(text, dt.date):
+        return first_of_month(text)
+    match = MONTH.fullmatch(text.strip())
     if not match:
         raise ValueError(_("Month must look like 2025-03."))
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12 or year < 1986 or year > 2100:
         raise ValueError(_("Month must look like 2025-03."))
+    if match.group(3) is not None:
+        try:
+            dt.date(year, month, int(match.group(3)))
+        except ValueError:
+            raise ValueError(
+                _("%(text)s is not a date; give the month as 2025-03.") % {"text": text.strip()}
+            ) from None
     return dt.date(year, month, 1)
 
 
-def parse_count(raw: object) -> int:
-    """A plain non-negative integer up to 10^7; ValueError with the reason otherwise."""
+def read_count(raw: object) -> int | None:
+    """The one reader of a monthly cell: None when blank (not reported), else 0 to 10^7.
+
+    Integers and texts of ASCII digits are counts; true/false, fractions and other scripts'
+    digits are not. ValueError says why.
+    """
+    if raw is None:
+        return None
     if isinstance(raw, bool):
-        raise ValueError(_("must be a whole number"))
+        raise ValueError(_("must be a whole number, not true or false"))
     if isinstance(raw, int):
         value = raw
-    else:
-        text = str(raw).strip().replace("\u202f", "").replace(" ", "")
-        if not re.fullmatch(r"[+-]?\d+", text):
-            raise ValueError(_("must be a whole number"))
+    elif isinstance(raw, float) and raw.is_integer():
+        value = int(raw)  # JSON's 12.0 is the integer 12 (JSON Schema says so too)
+    elif isinstance(raw, str):
+        refuse_control_characters(raw)
+        text = raw.strip().translate(DIGIT_GROUPING)
+        if not text:
+            return None
+        if not COUNT.fullmatch(text):
+            raise ValueError(_("must be a whole number (digits 0-9)"))
         value = int(text)
+    else:
+        raise ValueError(_("must be a whole number"))
     if value < 0:
         raise ValueError(_("must not be negative"))
     if value > MAX_VALUE:
@@ -93,6 +157,27 @@ def parse_count(raw: object) -> int:
 
 def valid_cells(indicators: Iterable[Indicator]) -> dict[str, tuple[Indicator, str]]:
     return {cell_name(ind.code, b): (ind, b) for ind in indicators for b in ind.breakdown_codes}
+
+
+def read_cells(raw: Mapping[str, object]) -> dict[str, int]:
+    """Cells by name → counts (blank cells left out); ReportInvalid names every bad cell."""
+    known = valid_cells(Indicator.objects.current())
+    clean: dict[str, int] = {}
+    problems: list[Problem] = []
+    for name, raw_value in raw.items():
+        if name not in known:
+            problems.append(Problem(_("Unknown indicator “%(c)s”.") % {"c": name}, [name]))
+            continue
+        try:
+            value = read_count(raw_value)
+        except ValueError as error:
+            problems.append(Problem(f"{name}: {error}", [name]))
+            continue
+        if value is not None:
+            clean[name] = value
+    if problems:
+        raise ReportInvalid(problems)
+    return clean
 
 
 def cross_check(values: dict[str, int], month: dt.date) -> list[Problem]:
@@ -159,24 +244,31 @@ def cross_check(values: dict[str, int], month: dt.date) -> list[Problem]:
     return problems
 
 
-def validate_month(raw: dict[str, object], month: dt.date) -> tuple[dict[str, int], list[Problem]]:
-    """Raw cell texts (blank = not reported) → clean integers, or the problems with cells named."""
-    known = valid_cells(Indicator.objects.current())
-    clean: dict[str, int] = {}
-    problems: list[Problem] = []
-    for name, raw_value in raw.items():
-        if name not in known:
-            problems.append(Problem(_("Unknown indicator “%(c)s”.") % {"c": name}, [name]))
-            continue
-        if raw_value is None or str(raw_value).strip() == "":
-            continue
-        try:
-            clean[name] = parse_count(raw_value)
-        except ValueError as error:
-            problems.append(Problem(f"{name}: {error}", [name]))
-    if not problems:
-        problems.extend(cross_check(clean, month))
-    return clean, problems
+def month_version(values: Mapping[str, int]) -> str:
+    """A fingerprint of a facility-month's stored cells: a writer sends back the one it read."""
+    text = ";".join(f"{name}={values[name]}" for name in sorted(values))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _stored_rows(facility: Facility, month: dt.date) -> dict[str, MonthlyValue]:
+    return {
+        cell_name(row.indicator.code, row.breakdown): row
+        for row in MonthlyValue.objects.for_month(facility, month).select_related("indicator")
+    }
+
+
+def _lock_facility(facility: Facility) -> None:
+    """Writers of one facility's months queue here until the first one commits.
+
+    PostgreSQL: a row lock (NO KEY UPDATE, so inserts that merely reference the facility do not
+    wait). SQLite: select_for_update does nothing, but every transaction is IMMEDIATE
+    (settings.SQLITE_OPTIONS), so it already holds the database's one write lock.
+    """
+    list(
+        Facility.objects.select_for_update(no_key=True)
+        .filter(pk=facility.pk)
+        .values_list("pk", flat=True)
+    )
 
 
 @transaction.atomic
@@ -188,17 +280,33 @@ def save_month(
     user=None,
     synthetic: bool = False,
     replace: bool = False,
+    version: str | None = None,
 ) -> int:
-    """Write the cells of one facility-month (validated before); returns how many changed.
+    """Write the cells of one facility-month (read by `read_cells`); returns how many changed.
 
-    A changed value keeps its former value in the history. With `replace`, cells left out are
-    deleted (the web form shows the whole month, so an emptied cell means "not reported").
+    Without `replace`, the cells sent are merged into those stored; with it, cells left out are
+    deleted (the web grid shows the whole month, so an emptied cell means "not reported").
+    The cross-checks run here, inside the transaction, against the stored cells as they are
+    once this writer holds the facility's lock: two writers can never both pass on stale values.
+    With `version` (from `month_version` of what the writer read), a month changed since then
+    raises ReportConflict instead of being overwritten. A changed value keeps its former value
+    in the history.
     """
+    month = first_of_month(month)
+    _lock_facility(facility)
+    rows = _stored_rows(facility, month)
+    stored = {name: row.value for name, row in rows.items()}
+    if version is not None and version != month_version(stored):
+        raise ReportConflict(month_version(stored))
+    merged = dict(values) if replace else {**stored, **values}
+    problems = cross_check(merged, month)
+    if problems:
+        raise ReportInvalid(problems)
     count, indicator_ids = _write_month(
-        facility, month, values, user=user, synthetic=synthetic, replace=replace
+        facility, month, values, rows, user=user, synthetic=synthetic, replace=replace
     )
     if indicator_ids:
-        publish_months([first_of_month(month)], indicator_ids)
+        publish_months([month], indicator_ids)
     return count
 
 
@@ -206,18 +314,17 @@ def _write_month(
     facility: Facility,
     month: dt.date,
     values: dict[str, int],
+    existing: dict[str, MonthlyValue],
     *,
     user=None,
     synthetic: bool = False,
     replace: bool = False,
 ) -> tuple[int, set[int]]:
-    """Returns how many cells changed and the ids of their indicators."""
-    month = first_of_month(month)
+    """Returns how many cells changed and the ids of their indicators.
+
+    The caller holds the facility's lock and passes the month's stored rows.
+    """
     known = valid_cells(Indicator.objects.all())
-    existing = {
-        cell_name(v.indicator.code, v.breakdown): v
-        for v in MonthlyValue.objects.for_month(facility, month).select_related("indicator")
-    }
     changed: set[int] = set()
     count = 0
     for name, value in values.items():
@@ -369,8 +476,15 @@ def publish_months(months: Iterable[dt.date], indicator_ids: Iterable[int] | Non
     With `indicator_ids`, only those indicators' tables are recomputed (a write changes a few).
     Returns the number of points inserted or replaced.
     """
-    indicators = {ind.pk: ind for ind in Indicator.objects.all()}
     only = set(indicator_ids) if indicator_ids is not None else None
+    # Writers of different facilities republish the same network and country points: the
+    # indicators' rows queue them (in one order, so two never wait for each other), and each
+    # recomputes from what the previous one committed. No-op on SQLite (IMMEDIATE transactions).
+    locked = Indicator.objects.select_for_update(no_key=True).order_by("pk")
+    if only is not None:
+        locked = locked.filter(pk__in=only)
+    list(locked.values_list("pk", flat=True))
+    indicators = {ind.pk: ind for ind in Indicator.objects.all()}
     changed = 0
     for month in sorted({first_of_month(m) for m in months}):
         fresh = {
@@ -412,19 +526,18 @@ def template_columns() -> list[str]:
     return [*FIXED_COLUMNS, *valid_cells(Indicator.objects.current())]
 
 
-def template_csv(facility: Facility, months: list[dt.date]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(template_columns())
-    for month in months:
-        writer.writerow([f"{month:%Y-%m}"] + [""] * (len(template_columns()) - 1))
-    return out.getvalue()
+def template_rows(months: list[dt.date]) -> tuple[list[str], list[list[str]]]:
+    """The upload template: its header and one empty row per month."""
+    header = template_columns()
+    return header, [[f"{month:%Y-%m}"] + [""] * (len(header) - 1) for month in months]
 
 
 @dataclass
 class ParsedUpload:
     months: dict[dt.date, dict[str, int]]
     problems: list[Problem]
+    lines: dict[dt.date, int] = field(default_factory=dict)  # the row each month came from
+    header: list[str] = field(default_factory=list)
 
     @property
     def cell_count(self) -> int:
@@ -434,19 +547,58 @@ class ParsedUpload:
 MAX_UPLOAD_ROWS = 1200
 
 
+def _csv_rows(text: str) -> tuple[list[list[str]], Problem | None]:
+    """Rows of a CSV text whatever its line ends (CRLF, LF or CR alone), or the first problem."""
+    # newline="" hands line ends to the csv module, which knows all three (and quoted ones).
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_UPLOAD_ROWS + 1:
+                break
+    except csv.Error as error:
+        line = reader.line_num or 1
+        if "field larger than field limit" in str(error):
+            message = _("A cell is longer than %(n)s characters.") % {
+                "n": f"{csv.field_size_limit():,}"
+            }
+        else:
+            message = _("This row is not valid CSV (%(error)s).") % {"error": error}
+        return rows, Problem(message, line=line)
+    return rows, None
+
+
+def _control_characters(rows: list[list[str]]) -> list[Problem]:
+    problems = []
+    for line, row in enumerate(rows, start=1):
+        for col, cell in enumerate(row, start=1):
+            try:
+                refuse_control_characters(cell)
+            except ValueError as error:
+                problems.append(
+                    Problem(_("The cell %(error)s.") % {"error": error}, line=line, column=col)
+                )
+    return problems
+
+
 def parse_upload(data: bytes | str) -> ParsedUpload:
     """Parse a whole monthly CSV (one row per month, one column per indicator cell).
 
     Every problem carries its row (header = row 1) and column numbers. Unknown columns are
-    rejected outright, so no field other than the dictionary's can get in.
+    rejected outright, so no field other than the dictionary's can get in. Cells are read by
+    `read_count`, as in the grid and the API.
     """
     problems: list[Problem] = []
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return ParsedUpload({}, [Problem(_("The file is not UTF-8 text."), line=1)])
-    rows = list(csv.reader(io.StringIO(data)))
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            return ParsedUpload({}, [Problem(_("The file is not UTF-8 text."), line=line)])
+    rows, problem = _csv_rows(data)
+    if problem is not None:
+        return ParsedUpload({}, [problem])
     if not rows or not any(cell.strip() for cell in rows[0]):
         return ParsedUpload(
             {}, [Problem(_("The file is empty: the first row must be the header."), line=1)]
@@ -455,6 +607,9 @@ def parse_upload(data: bytes | str) -> ParsedUpload:
         return ParsedUpload(
             {}, [Problem(_("Too many rows (at most %(n)s months).") % {"n": MAX_UPLOAD_ROWS})]
         )
+    problems = _control_characters(rows)
+    if problems:
+        return ParsedUpload({}, problems)
     header = [cell.strip() for cell in rows[0]]
     known = valid_cells(Indicator.objects.current())
     if "month" not in header:
@@ -482,6 +637,7 @@ def parse_upload(data: bytes | str) -> ParsedUpload:
         return ParsedUpload({}, problems)
     month_col = header.index("month")
     months: dict[dt.date, dict[str, int]] = {}
+    lines: dict[dt.date, int] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -509,34 +665,66 @@ def parse_upload(data: bytes | str) -> ParsedUpload:
             continue
         cells: dict[str, int] = {}
         for col, (name, raw) in enumerate(zip(header, row, strict=True), start=1):
-            if name == "month" or not raw.strip():
+            if name == "month":
                 continue
             try:
-                cells[name] = parse_count(raw)
+                value = read_count(raw)
             except ValueError as error:
                 problems.append(Problem(f"{name} {error}", [name], line=line, column=col))
+                continue
+            if value is not None:
+                cells[name] = value
         for problem in cross_check(cells, month):
-            problem.line = line
-            problem.column = header.index(problem.cells[0]) + 1 if problem.cells else None
-            problem.message += " " + _("Columns: %(cols)s.") % {
-                "cols": ", ".join(str(header.index(c) + 1) for c in problem.cells)
-            }
-            problems.append(problem)
+            problems.append(_placed(problem, header, line))
         months[month] = cells
+        lines[month] = line
     if not months and not problems:
         problems.append(Problem(_("The file has a header but no months."), line=2))
-    return ParsedUpload(months if not problems else {}, problems)
+    return ParsedUpload(months if not problems else {}, problems, lines, header)
+
+
+def _placed(problem: Problem, header: list[str], line: int | None) -> Problem:
+    """A cross-check problem given the row and columns of the upload that caused it."""
+    problem.line = line
+    columns = [header.index(c) + 1 for c in problem.cells if c in header]
+    problem.column = columns[0] if columns else None
+    if columns:
+        problem.message += " " + _("Columns: %(cols)s.") % {
+            "cols": ", ".join(str(c) for c in columns)
+        }
+    return problem
 
 
 @transaction.atomic
-def import_months(facility: Facility, parsed: ParsedUpload, *, user=None, progress=None) -> int:
-    """Write every month of a valid upload in one transaction; nothing if any problem."""
+def import_months(
+    facility: Facility,
+    parsed: ParsedUpload,
+    *,
+    user=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write every month of a valid upload in one transaction; nothing if any problem.
+
+    Each month's cells are merged into those stored and cross-checked again under the
+    facility's lock (an upload of unique clients must not pass against visits stored since).
+    """
     if parsed.problems:
         raise ReportInvalid(parsed.problems)
+    _lock_facility(facility)
     changed = 0
     indicator_ids: set[int] = set()
     for i, (month, cells) in enumerate(sorted(parsed.months.items()), start=1):
-        count, changed_ids = _write_month(facility, month, cells, user=user)
+        rows = _stored_rows(facility, month)
+        merged = {**{name: row.value for name, row in rows.items()}, **cells}
+        problems = cross_check(merged, month)
+        if problems:
+            stored_note = _("(with the values stored for %(m)s)") % {"m": f"{month:%Y-%m}"}
+            for problem in problems:
+                problem.message += " " + stored_note
+            raise ReportInvalid(
+                [_placed(p, parsed.header, parsed.lines.get(month)) for p in problems]
+            )
+        count, changed_ids = _write_month(facility, month, cells, rows, user=user)
         indicator_ids |= changed_ids
         changed += count
         if progress:
@@ -544,3 +732,28 @@ def import_months(facility: Facility, parsed: ParsedUpload, *, user=None, progre
     if indicator_ids:
         publish_months(parsed.months, indicator_ids)
     return changed
+
+
+# --- personal API tokens -------------------------------------------------------------------
+
+TOKEN_PREFIX = "dcr_"
+
+
+@transaction.atomic
+def create_token(user, label: str = "") -> tuple[ReporterToken, str]:
+    """A new token for a reporter: the row (only a hash) and the raw token, shown once."""
+    if not Facility.objects.for_reporter(user).exists():
+        raise PermissionDenied(_("You do not report for any facility."))
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ReporterToken.objects.create(
+        user=user, label=label, digest=hash_token(raw), prefix=raw[:8]
+    )
+    return token, raw
+
+
+def revoke_token(token: ReporterToken) -> None:
+    ReporterToken.objects.filter(pk=token.pk, revoked__isnull=True).update(revoked=timezone.now())
+
+
+def record_token_use(token: ReporterToken) -> None:
+    ReporterToken.objects.filter(pk=token.pk).update(last_used=timezone.now())

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Criterion, Route, Service
 
-from .models import EmailKind, ResponseStatus, SurveyEmail, SurveyResponse
+from .models import EmailKind, SurveyEmail, SurveyResponse
 
 
 def _hours(opens: str, closes: str) -> float:
@@ -26,9 +26,7 @@ def _pct(part: int, whole: int) -> int | None:
 def survey_results() -> dict:
     """Tables for the resource centre charts, plus the rows of /data/survey.csv."""
     by_year: dict[int, list[dict]] = defaultdict(list)
-    for year, answers in SurveyResponse.objects.filter(status=ResponseStatus.ACCEPTED).values_list(
-        "survey__year", "answers"
-    ):
+    for year, answers in SurveyResponse.objects.accepted().values_list("survey__year", "answers"):
         by_year[year].append(answers)
     invited = defaultdict(set)
     for year, facility in SurveyEmail.objects.filter(kind=EmailKind.INVITATION).values_list(

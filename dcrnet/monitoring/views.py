@@ -1,65 +1,46 @@
-"""Monitoring pages: dictionary, dashboards, reporting, open data and the survey."""
+"""Monitoring pages: dictionary, dashboards, reporting, open data and the survey.
+
+Thin: each view parses its input, calls a selector or a service, and renders. Who may report
+for which facility is `selectors.reported_facility` (Facility.objects.for_reporter).
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import secrets
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    JsonResponse,
-    StreamingHttpResponse,
-)
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from dcrnet.directory.models import Country, Facility
+from dcrnet.directory.models import Country
+from dcrnet.lib.api import Refusal
+from dcrnet.lib.csv import csv_response
 
 from . import selectors, services, survey
-from .forms import MonthGridForm, MonthlyFilterForm, SurveyForm, UploadForm
+from .forms import MonthGridForm, MonthlyFilters, SurveyForm, TokenForm, UploadForm
 from .models import (
+    DictionaryRelease,
     Indicator,
-    MonthlyValue,
     ReporterToken,
     ResponseStatus,
     SurveyResponse,
     SurveyYear,
     YearlyValue,
-    hash_token,
 )
-from .services import cell_name
 from .survey_results import survey_results
 
 MAX_DASHBOARD_CHARTS = 6
 
 
-# --- access --------------------------------------------------------------------------------
-
-
-def reported_facility(user, public_id: str) -> Facility:
-    """The facility if `user` reports for it; 404 otherwise (no hint that it exists)."""
-    try:
-        return Facility.objects.select_related("country").get(public_id=public_id, reporters=user)
-    except Facility.DoesNotExist:
-        raise Http404 from None
-
-
 def require_editor(user) -> None:
     if not (user.is_editor or user.is_superuser):
-        raise PermissionDenied
-
-
-def require_staff(user) -> None:
-    if not (user.is_staff or user.is_superuser):
         raise PermissionDenied
 
 
@@ -82,8 +63,6 @@ DICTIONARY_COLUMNS = [
 
 @require_GET
 def dictionary(request: HttpRequest) -> HttpResponse:
-    from .models import DictionaryRelease
-
     return render(
         request,
         "monitoring/dictionary.html",
@@ -96,14 +75,11 @@ def dictionary(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def dictionary_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="dcr-indicators.csv"'
-    writer = csv.writer(response)
-    writer.writerow(DICTIONARY_COLUMNS)
-    for row in selectors.dictionary_rows():
-        row["breakdown_values"] = " ".join(row["breakdown_values"])
-        writer.writerow([row[c] for c in DICTIONARY_COLUMNS])
-    return response
+    rows = (
+        [" ".join(row[c]) if c == "breakdown_values" else row[c] for c in DICTIONARY_COLUMNS]
+        for row in selectors.dictionary_rows()
+    )
+    return csv_response("dcr-indicators.csv", DICTIONARY_COLUMNS, rows)
 
 
 # --- dashboards ----------------------------------------------------------------------------
@@ -145,12 +121,9 @@ def _series_url(scope: selectors.Scope, indicator: Indicator) -> str:
     if scope.level == "network":
         path = reverse("api:monitoring_series_network")
     elif scope.level == "country":
-        path = reverse("api:monitoring_series_country", args=[scope.key[2:]])
+        path = reverse("api:monitoring_series_country", args=[scope.slug])
     else:
-        path = reverse(
-            "api:monitoring_series_facility",
-            args=[Facility.objects.only("public_id").get(pk=int(scope.key[2:])).public_id],
-        )
+        path = reverse("api:monitoring_series_facility", args=[scope.slug])
     return f"{path}?indicator={indicator.code}"
 
 
@@ -160,13 +133,15 @@ def index(request: HttpRequest) -> HttpResponse:
     context.update(
         countries=selectors.countries_with_data(),
         survey=survey_results(),
-        yearly=YearlyValue.objects.select_related("facility", "facility__country", "indicator"),
+        yearly=YearlyValue.objects.for_display(),
     )
     return render(request, "monitoring/index.html", context)
 
 
 @require_GET
 def country_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    if not re.fullmatch(r"[A-Za-z]{2}", code):
+        raise Http404
     country = get_object_or_404(Country, code=code.upper())
     context = _chart_context(selectors.Scope.for_country(country), request)
     context.update(country=country, facilities=selectors.facilities_with_data(country))
@@ -175,14 +150,12 @@ def country_dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def facility_dashboard(request: HttpRequest, public_id: str) -> HttpResponse:
-    facility = get_object_or_404(
-        Facility.objects.public().select_related("country"), public_id=public_id
-    )
+    facility = selectors.published_facility(public_id)
     context = _chart_context(selectors.Scope.for_facility(facility), request)
     context.update(
         facility=facility,
         country=facility.country,
-        yearly=facility.yearly_values.select_related("indicator"),
+        yearly=facility.yearly_values.for_display(),
     )
     return render(request, "monitoring/dashboard.html", context)
 
@@ -190,71 +163,52 @@ def facility_dashboard(request: HttpRequest, public_id: str) -> HttpResponse:
 # --- open data -----------------------------------------------------------------------------
 
 
-class Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _monthly_filters(request: HttpRequest) -> tuple[dict | None, dict | None]:
-    """(filters, None) or (None, errors naming each parameter at fault)."""
-    form = MonthlyFilterForm(request.GET)
-    errors = form.error_summary() if not form.is_valid() else {"error": "", "problems": []}
-    for name in sorted(set(request.GET) - set(MonthlyFilterForm.base_fields)):
-        errors["problems"].append({"parameter": name, "message": _("unknown parameter")})
-    if errors["problems"]:
-        errors["error"] = "; ".join(f"{p['parameter']}: {p['message']}" for p in errors["problems"])
-        return None, errors
-    return form.filters(), None
+def _refused(refusal: Refusal) -> JsonResponse:
+    """The API's error body and status, for the downloads that share its filters."""
+    return JsonResponse(refusal.body(), status=refusal.status)
 
 
 @require_GET
 def monthly_csv(request: HttpRequest) -> HttpResponse:
-    filters, errors = _monthly_filters(request)
-    if errors:
-        return JsonResponse(errors, status=400)
-    points = selectors.monthly_points(**filters)
-    writer = csv.writer(Echo())
-
-    def rows():
-        yield writer.writerow([f"# {selectors.ATTRIBUTION}. Licence: {selectors.LICENCE}."])
-        yield writer.writerow(
-            [
-                "# "
-                + _(
-                    "Counts 1-4 are shown as <5; x marks a cell hidden so that a small count "
-                    "cannot be worked out. synthetic=True marks %(note)s"
-                )
-                % {"note": selectors.SYNTHETIC_NOTE}
-            ]
+    try:
+        filters = MonthlyFilters.from_query(request.GET)
+    except Refusal as refusal:
+        return _refused(refusal)
+    preamble = [
+        f"# {selectors.ATTRIBUTION}. Licence: {selectors.LICENCE}.",
+        "# "
+        + _(
+            "Counts 1-4 are shown as <5; x marks a cell hidden so that a small count "
+            "cannot be worked out. synthetic=True marks %(note)s"
         )
-        yield writer.writerow(selectors.MONTHLY_COLUMNS)
-        for record in selectors.monthly_records(points):
-            record[-1] = "True" if record[-1] else "False"
-            yield writer.writerow(record)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="dcr-monthly.csv"'
-    return response
+        % {"note": selectors.SYNTHETIC_NOTE},
+    ]
+    rows = (
+        [*record[:-1], "True" if record[-1] else "False"]
+        for record in selectors.monthly_records(selectors.monthly_points(**filters.filters()))
+    )
+    return csv_response(
+        "dcr-monthly.csv", selectors.MONTHLY_COLUMNS, rows, preamble=preamble, streaming=True
+    )
 
 
 @require_GET
 def monthly_json(request: HttpRequest) -> JsonResponse:
-    filters, errors = _monthly_filters(request)
-    if errors:
-        return JsonResponse(errors, status=400)
-    return JsonResponse(selectors.monthly_payload(filters))
+    try:
+        filters = MonthlyFilters.from_query(request.GET)
+    except Refusal as refusal:
+        return _refused(refusal)
+    return JsonResponse(selectors.monthly_payload(filters.filters()))
 
 
 @require_GET
 def survey_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="dcr-survey.csv"'
-    writer = csv.writer(response)
-    writer.writerow([f"# DCR Network yearly survey results. Licence: {selectors.LICENCE}."])
-    writer.writerow(["year", "question", "category", "value", "n", "surveyed", "response_rate"])
-    for row in survey_results()["csv"]:
-        writer.writerow(row)
-    return response
+    return csv_response(
+        "dcr-survey.csv",
+        ["year", "question", "category", "value", "n", "surveyed", "response_rate"],
+        survey_results()["csv"],
+        preamble=[f"# DCR Network yearly survey results. Licence: {selectors.LICENCE}."],
+    )
 
 
 # --- reporting -----------------------------------------------------------------------------
@@ -265,50 +219,59 @@ def _last_month() -> dt.date:
     return (today - dt.timedelta(days=1)).replace(day=1)
 
 
+def _report_home(request: HttpRequest, token_form: TokenForm, status: int = 200) -> HttpResponse:
+    context = selectors.reporting_overview(request.user)
+    context.update(last_month=_last_month(), token_form=token_form)
+    return render(request, "monitoring/report_home.html", context, status=status)
+
+
 @login_required
 @require_GET
 def report_home(request: HttpRequest) -> HttpResponse:
-    facilities = Facility.objects.filter(reporters=request.user).select_related("country")
-    tokens = ReporterToken.objects.filter(user=request.user, revoked__isnull=True)
-    return render(
-        request,
-        "monitoring/report_home.html",
-        {
-            "facilities": facilities,
-            "last_month": _last_month(),
-            "tokens": tokens,
-            "open_surveys": [s for s in SurveyYear.objects.all() if s.is_open],
-        },
-    )
+    return _report_home(request, TokenForm())
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_month(request: HttpRequest, public_id: str, month: str) -> HttpResponse:
-    facility = reported_facility(request.user, public_id)
+    facility = selectors.reported_facility(request.user, public_id)
     try:
         month_date = services.parse_month(month)
     except ValueError:
         raise Http404 from None
     indicators = list(Indicator.objects.current())
-    existing = {
-        cell_name(v.indicator.code, v.breakdown): v.value
-        for v in MonthlyValue.objects.for_month(facility, month_date).select_related("indicator")
-    }
-    problems = []
+    status = 200
     if request.method == "POST":
         form = MonthGridForm(request.POST, indicators=indicators)
+        status = 400
         if form.is_valid():
-            raw = {name: form.cleaned_data[name] for name in form.fields}
-            clean, problems = services.validate_month(raw, month_date)
-            for problem in problems:
-                for name in problem.cells:
-                    if name in form.fields:
-                        form.add_error(name, problem.message)
-            if not problems:
+            try:
                 changed = services.save_month(
-                    facility, month_date, clean, user=request.user, replace=True
+                    facility,
+                    month_date,
+                    form.cells,
+                    user=request.user,
+                    replace=True,
+                    version=form.cleaned_data["version"] or None,
                 )
+            except services.ReportInvalid as error:
+                form.add_problems(error.problems)
+            except services.ReportConflict as conflict:
+                # Keep what they typed; the new version lets a second save replace theirs.
+                data = request.POST.copy()
+                data["version"] = conflict.version
+                form = MonthGridForm(data, indicators=indicators)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    f"{conflict} "
+                    + _(
+                        "Save again to replace their values with those below, or open the "
+                        "month again to see theirs."
+                    ),
+                )
+                status = 409
+            else:
                 messages.success(
                     request,
                     _("Saved %(month)s: %(n)s values changed.")
@@ -316,9 +279,10 @@ def report_month(request: HttpRequest, public_id: str, month: str) -> HttpRespon
                 )
                 return redirect("monitoring:report_month", public_id, f"{month_date:%Y-%m}")
     else:
-        form = MonthGridForm(
-            initial={k: str(v) for k, v in existing.items()}, indicators=indicators
-        )
+        stored = selectors.reported_month(request.user, facility, month_date)
+        initial = {name: str(value) for name, value in stored.items()}
+        initial["version"] = services.month_version(stored)
+        form = MonthGridForm(initial=initial, indicators=indicators)
     previous = (month_date - dt.timedelta(days=1)).replace(day=1)
     following = (month_date + dt.timedelta(days=32)).replace(day=1)
     return render(
@@ -328,41 +292,37 @@ def report_month(request: HttpRequest, public_id: str, month: str) -> HttpRespon
             "facility": facility,
             "month": month_date,
             "form": form,
-            "problems": problems,
             "previous": f"{previous:%Y-%m}",
             "following": f"{following:%Y-%m}",
         },
-        status=400 if problems or form.errors else 200,
+        status=status,
     )
 
 
 @login_required
 @require_GET
 def upload_template(request: HttpRequest, public_id: str) -> HttpResponse:
-    facility = reported_facility(request.user, public_id)
+    facility = selectors.reported_facility(request.user, public_id)
     last = _last_month()
     months = [dt.date(last.year if m <= last.month else last.year - 1, m, 1) for m in range(1, 13)]
-    response = HttpResponse(
-        services.template_csv(facility, sorted(months)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="dcr-monthly-template-{facility.public_id}.csv"'
-    )
-    return response
+    header, rows = services.template_rows(sorted(months))
+    return csv_response(f"dcr-monthly-template-{facility.public_id}.csv", header, rows)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, public_id: str) -> HttpResponse:
-    facility = reported_facility(request.user, public_id)
+    facility = selectors.reported_facility(request.user, public_id)
     problems = []
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             parsed = services.parse_upload(form.cleaned_data["file"].read())
-            problems = parsed.problems
-            if not problems:
+            try:
                 changed = services.import_months(facility, parsed, user=request.user)
+            except services.ReportInvalid as error:
+                problems = error.problems
+            else:
                 messages.success(
                     request,
                     _("Imported %(m)s months (%(n)s values changed).")
@@ -382,24 +342,18 @@ def upload(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
-    if not Facility.objects.filter(reporters=request.user).exists():
-        raise Http404
-    raw = "dcr_" + secrets.token_urlsafe(32)
-    ReporterToken.objects.create(
-        user=request.user,
-        label=request.POST.get("label", "")[:80],
-        digest=hash_token(raw),
-        prefix=raw[:8],
-    )
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        return _report_home(request, form, status=400)
+    _token, raw = services.create_token(request.user, form.cleaned_data["label"])
     return render(request, "monitoring/token_created.html", {"token": raw})
 
 
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(ReporterToken, pk=pk, user=request.user, revoked__isnull=True)
-    token.revoked = timezone.now()
-    token.save(update_fields=["revoked"])
+    token = get_object_or_404(ReporterToken.objects.of(request.user).active(), pk=pk)
+    services.revoke_token(token)
     messages.success(request, _("The token was revoked."))
     return redirect("monitoring:report_home")
 
@@ -410,9 +364,9 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey_form(request: HttpRequest, year: int, public_id: str) -> HttpResponse:
-    facility = reported_facility(request.user, public_id)
+    facility = selectors.reported_facility(request.user, public_id)
     survey_year = get_object_or_404(SurveyYear, year=year)
-    response = SurveyResponse.objects.filter(survey=survey_year, facility=facility).first()
+    response = SurveyResponse.objects.of(survey_year, facility).first()
     headline = list(Indicator.objects.headline())
     locked = response is not None and response.status == ResponseStatus.ACCEPTED
     if request.method == "POST" and not locked:
@@ -450,17 +404,7 @@ def survey_form(request: HttpRequest, year: int, public_id: str) -> HttpResponse
 @require_GET
 def survey_admin(request: HttpRequest) -> HttpResponse:
     require_editor(request.user)
-    years = []
-    for survey_year in SurveyYear.objects.all():
-        years.append(
-            {
-                "survey": survey_year,
-                "rates": survey.response_rates(survey_year) if request.user.is_staff else [],
-                "pending": SurveyResponse.objects.filter(
-                    survey=survey_year, status=ResponseStatus.SUBMITTED
-                ).select_related("facility", "facility__country"),
-            }
-        )
+    years = selectors.surveys_for_review(with_rates=request.user.is_staff)
     return render(request, "monitoring/survey_admin.html", {"years": years})
 
 
@@ -468,9 +412,7 @@ def survey_admin(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def survey_review(request: HttpRequest, pk: int) -> HttpResponse:
     require_editor(request.user)
-    response = get_object_or_404(
-        SurveyResponse.objects.select_related("survey", "facility", "snapshot"), pk=pk
-    )
+    response = get_object_or_404(SurveyResponse.objects.for_review(), pk=pk)
     if request.method == "POST":
         try:
             if request.POST.get("decision") == "accept":

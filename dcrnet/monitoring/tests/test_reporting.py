@@ -42,7 +42,8 @@ def test_a_reporter_saves_a_month_in_the_grid(reporter_client, facility):
         "supervised_consumptions:injecting": 250,
     }
     assert (
-        SeriesPoint.objects.facility(facility).filter(indicator__code="visits").get().value == 300
+        SeriesPoint.objects.get(facility=facility, indicator__code="visits", breakdown="").value
+        == 300
     )
 
 
@@ -106,11 +107,18 @@ def test_every_cross_check_has_a_message(cells, message):
     assert set(problems[0].cells) >= set(cells) - {"days_open"}
 
 
-def test_another_facility_s_grid_is_a_404_and_writes_nothing(reporter_client, other_facility):
-    assert reporter_client.get("/data/report/ca-insite/2025-03/").status_code == 404
+def test_another_facility_s_grid_is_forbidden_and_writes_nothing(reporter_client, other_facility):
+    assert reporter_client.get("/data/report/ca-insite/2025-03/").status_code == 403
     response = reporter_client.post("/data/report/ca-insite/2025-03/", grid(visits=5))
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert not MonthlyValue.objects.exists()
+
+
+def test_an_unknown_or_unpublished_facility_s_grid_is_a_404(reporter_client, other_facility):
+    other_facility.published = False
+    other_facility.save()
+    assert reporter_client.get("/data/report/ca-insite/2025-03/").status_code == 404
+    assert reporter_client.get("/data/report/nowhere/2025-03/").status_code == 404
 
 
 def test_an_anonymous_visitor_is_sent_to_sign_in(client, facility):
@@ -169,9 +177,9 @@ def test_an_unknown_column_is_rejected_so_no_client_field_can_slip_in(reporter_c
     assert not MonthlyValue.objects.exists()
 
 
-def test_another_facility_s_upload_is_a_404(reporter_client, other_facility):
-    assert upload(reporter_client, "ca-insite", "month,visits\n2025-01,5\n").status_code == 404
-    assert reporter_client.get("/data/report/ca-insite/template.csv").status_code == 404
+def test_another_facility_s_upload_is_forbidden(reporter_client, other_facility):
+    assert upload(reporter_client, "ca-insite", "month,visits\n2025-01,5\n").status_code == 403
+    assert reporter_client.get("/data/report/ca-insite/template.csv").status_code == 403
     assert not MonthlyValue.objects.exists()
 
 
@@ -225,7 +233,9 @@ def test_the_api_checks_new_cells_against_stored_ones(client, facility, bearer):
         **bearer,
     )
     assert response.status_code == 422
-    assert response.json()["problems"][0]["cells"] == ["unique_clients", "visits"]
+    problems = response.json()["problems"]
+    assert [p["parameter"] for p in problems] == ["values.unique_clients", "values.visits"]
+    assert problems[0]["message"] == "Unique clients (11) exceed visits (10)."
 
 
 def test_the_api_rejects_bad_values_naming_the_cell(client, facility, bearer):
@@ -236,8 +246,20 @@ def test_the_api_rejects_bad_values_naming_the_cell(client, facility, bearer):
         **bearer,
     )
     assert response.status_code == 422
-    messages = " ".join(p["message"] for p in response.json()["problems"])
-    assert "visits: must not be negative" in messages and "Unknown indicator" in messages
+    assert response.json() == {
+        "error": "values.visits: must not be negative",
+        "problems": [{"parameter": "values.visits", "message": "must not be negative"}],
+    }
+    response = client.put(
+        "/api/v1/report/lu-abrigado/2025-03",
+        {"values": {"visits": 3, "client_name": 3}},
+        content_type="application/json",
+        **bearer,
+    )
+    assert response.status_code == 422
+    assert response.json()["problems"] == [
+        {"parameter": "values.client_name", "message": "Unknown indicator “client_name”."}
+    ]
     assert not MonthlyValue.objects.exists()
 
 
@@ -248,8 +270,12 @@ def test_a_token_cannot_write_another_facility(client, facility, other_facility,
         content_type="application/json",
         **bearer,
     )
-    assert response.status_code == 404
-    assert client.get("/api/v1/report/ca-insite/2025-03", **bearer).status_code == 404
+    assert response.status_code == 403
+    assert response.json()["problems"] == [
+        {"parameter": "public_id", "message": "you do not report for this facility"}
+    ]
+    assert client.get("/api/v1/report/ca-insite/2025-03", **bearer).status_code == 403
+    assert client.get("/api/v1/report/nowhere/2025-03", **bearer).status_code == 404
     assert not MonthlyValue.objects.exists()
 
 

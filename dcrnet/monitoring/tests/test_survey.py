@@ -132,12 +132,13 @@ def test_a_reporter_submits_the_questionnaire(client, reporter, survey_year, fac
     assert answers["totals"] == {"visits": 30000}
 
 
-def test_the_questionnaire_of_another_facility_is_a_404(
+def test_the_questionnaire_of_another_facility_is_forbidden(
     client, reporter, survey_year, other_facility
 ):
     client.force_login(reporter)
-    assert client.get("/data/survey/2026/ca-insite/").status_code == 404
-    assert client.post("/data/survey/2026/ca-insite/", ANSWERS).status_code == 404
+    assert client.get("/data/survey/2026/ca-insite/").status_code == 403
+    assert client.post("/data/survey/2026/ca-insite/", ANSWERS).status_code == 403
+    assert client.get("/data/survey/2026/no-such-place/").status_code == 404
     assert not SurveyResponse.objects.exists()
 
 
