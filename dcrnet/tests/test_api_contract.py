@@ -1,0 +1,272 @@
+"""The API's contract, kept as snapshots: the OpenAPI document and one response per operation.
+
+An API change is always deliberate. When the document or a response differs from its snapshot
+in dcrnet/tests/snapshots/, the test fails and prints the difference. To accept a change you
+meant, refresh the snapshots and review (and commit) their diff with the code:
+
+    UPDATE_SNAPSHOTS=1 .venv/bin/pytest -p no:randomly dcrnet/tests/test_api_contract.py
+
+Responses come from fixed sample data at a frozen date and time, with fixed primary keys where a
+response shows one, so the snapshots are the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import time_machine
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+REFRESH = "UPDATE_SNAPSHOTS=1 .venv/bin/pytest -p no:randomly dcrnet/tests/test_api_contract.py"
+
+# Every test here runs at this instant: "this month", "today" and timestamps never move.
+FROZEN = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
+JANUARY = dt.date(2026, 1, 1)
+TOKEN = "dcr_contract-sample-token-0123456789"
+
+# One sample request per operation of the OpenAPI document ("METHOD path" as the document
+# names it): a new operation without a sample fails test_every_operation_has_a_sample.
+SAMPLES: dict[str, dict] = {
+    "GET /api/v1/facilities": {"url": "/api/v1/facilities?country=DE&sort=-name&limit=2"},
+    "GET /api/v1/facilities/{public_id}": {"url": "/api/v1/facilities/lu-abrigado"},
+    "GET /api/v1/countries": {"url": "/api/v1/countries"},
+    "GET /api/v1/countries/{code}": {"url": "/api/v1/countries/lu"},
+    "GET /api/v1/highlights": {"url": "/api/v1/highlights"},
+    "GET /api/v1/references": {"url": "/api/v1/references?q=supervised&per_page=2"},
+    "GET /api/v1/references/export": {"url": "/api/v1/references/export?format=ris&ids=9001"},
+    "GET /api/v1/references/{ref_id}": {"url": "/api/v1/references/9001"},
+    "GET /api/v1/references/{ref_id}/export": {
+        "url": "/api/v1/references/9002/export?format=bibtex"
+    },
+    "GET /api/v1/evidence-map": {"url": "/api/v1/evidence-map"},
+    "GET /api/v1/evidence-summaries": {"url": "/api/v1/evidence-summaries"},
+    "GET /api/v1/indicators": {"url": "/api/v1/indicators"},
+    "GET /api/v1/series/network": {"url": "/api/v1/series/network?indicator=visits"},
+    "GET /api/v1/series/countries/{code}": {"url": "/api/v1/series/countries/lu?indicator=visits"},
+    "GET /api/v1/series/facilities/{public_id}": {
+        "url": "/api/v1/series/facilities/lu-abrigado?indicator=visits"
+    },
+    "GET /api/v1/monthly": {"url": "/api/v1/monthly?country=DE"},
+    "GET /api/v1/survey": {"url": "/api/v1/survey"},
+    "GET /api/v1/report/{public_id}/{month}": {
+        "url": "/api/v1/report/lu-abrigado/2026-01",
+        "token": True,
+    },
+    "PUT /api/v1/report/{public_id}/{month}": {
+        "url": "/api/v1/report/lu-abrigado/2026-01",
+        "token": True,
+        "json": {"values": {"visits": 130}},
+    },
+}
+
+# The one error body, as a client meets it: invalid input (422) and an unknown item (404).
+ERROR_SAMPLES = {
+    "invalid_input": "/api/v1/facilities?status=bogus&limit=0",
+    "not_found": "/api/v1/facilities/no-such-facility",
+}
+
+
+def snapshot_name(key: str) -> str:
+    method, path = key.split(" ", 1)
+    slug = re.sub(r"[^a-z0-9]+", "-", path.removeprefix("/api/v1/").lower()).strip("-")
+    return f"responses/{method.lower()}-{slug or 'root'}.json"
+
+
+def snapshot_diff(name: str, data: object) -> str:
+    """'' when `data` is the stored snapshot, else the unified diff (UPDATE_SNAPSHOTS=1 stores)."""
+    path = SNAPSHOTS / name
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return ""
+    stored = path.read_text(encoding="utf-8") if path.exists() else ""
+    return "".join(
+        difflib.unified_diff(
+            stored.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            f"snapshots/{name} (stored)",
+            f"snapshots/{name} (now)",
+            n=2,
+        )
+    )
+
+
+def fail_on(diffs: list[str]) -> None:
+    diffs = [diff for diff in diffs if diff]
+    if diffs:
+        pytest.fail(
+            "The API changed:\n" + "\n".join(diffs) + "\nIf the change is deliberate, refresh "
+            f"the snapshots and commit them with it:\n  {REFRESH}",
+            pytrace=False,
+        )
+
+
+def stable(data: object) -> object:
+    """Relevance scores come from each database's own ranking (FTS5 bm25, ts_rank): their order
+    is part of the contract, their digits are not."""
+    if isinstance(data, dict):
+        return {
+            key: "<score>" if key == "score" and isinstance(value, float) else stable(value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [stable(item) for item in data]
+    return data
+
+
+def as_recorded(response) -> dict:
+    """Status, media type and body (JSON as data, anything else as text)."""
+    content_type = response["Content-Type"]
+    content = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode("utf-8")
+    body = stable(json.loads(content)) if content_type.startswith("application/json") else content
+    recorded = {"status": response.status_code, "content_type": content_type, "body": body}
+    if "Content-Disposition" in response:
+        recorded["content_disposition"] = response["Content-Disposition"]
+    return recorded
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(FROZEN, tick=False):
+        yield
+
+
+@pytest.fixture
+def sample(frozen, make_facility, django_user_model):
+    """Directory, evidence and monitoring sample data, the same on every database."""
+    from dcrnet.community.models import Role
+    from dcrnet.directory.tests.sample_site import build_sample
+    from dcrnet.evidence.models import EvidenceSummary, Term
+    from dcrnet.evidence.tests.factories import make_reference
+    from dcrnet.evidence.vocabularies import seed as seed_vocabularies
+    from dcrnet.monitoring import services
+    from dcrnet.monitoring.indicators import seed as seed_indicators
+    from dcrnet.monitoring.models import DictionaryRelease, Indicator, ReporterToken, hash_token
+
+    # A transactional test elsewhere may have flushed the data migrations' rows.
+    seed_vocabularies(Term)
+    seed_indicators(DictionaryRelease, Indicator)
+
+    build_sample(make_facility)
+    marshall = make_reference(
+        "Reduction in overdose mortality after the opening of North America's first "
+        "medically supervised safer injecting facility",
+        2011,
+        pk=9001,
+        authors=["Marshall BDL", "Milloy MJ", "Wood E", "Montaner JSG", "Kerr T"],
+        terms=["design:ECO", "outcome:ODM"],
+        container_title="Lancet",
+        volume="377",
+        issue="9775",
+        page="1429-1437",
+        doi="10.1016/S0140-6736(10)62353-7",
+    )
+    make_reference(
+        "Supervised injection services: what has been demonstrated? A systematic literature review",
+        2014,
+        pk=9002,
+        authors=["Potier C", "Laprévote V"],
+        terms=["design:SR", "outcome:ODM"],
+        container_title="Drug Alcohol Depend",
+        doi="10.1016/j.drugalcdep.2014.10.012",
+    )
+    summary = EvidenceSummary.objects.create(
+        outcome=Term.objects.lookup("outcome:ODM"),
+        certainty="moderate",
+        rationale="Consistent ecological studies; no trial.",
+    )
+    summary.references.add(marshall)
+
+    from dcrnet.directory.models import Facility
+
+    abrigado = Facility.objects.get(public_id="lu-abrigado")
+    eastside = Facility.objects.get(public_id="de-frankfurt-eastside")
+    birkenstube = Facility.objects.get(public_id="de-berlin-birkenstube")
+    services.save_month(abrigado, JANUARY, {"visits": 120, "overdoses": 6, "unique_clients": 40})
+    services.save_month(eastside, JANUARY, {"visits": 900, "overdoses": 12})
+    services.save_month(birkenstube, JANUARY, {"visits": 300, "overdoses": 3})
+
+    reporter = django_user_model.objects.create_user(
+        email="contract-reporter@example.org", password="a long test passphrase"
+    )
+    from django.contrib.auth.models import Group
+
+    reporter.groups.add(Group.objects.get_or_create(name=Role.REPORTER)[0])
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(reporter, generate_totp_secret())
+    abrigado.reporters.add(reporter)
+    ReporterToken.objects.create(user=reporter, digest=hash_token(TOKEN), prefix=TOKEN[:8])
+
+
+def operations(document: dict) -> list[str]:
+    methods = {"get", "put", "post", "patch", "delete"}
+    return sorted(
+        f"{method.upper()} {path}"
+        for path, item in document["paths"].items()
+        for method in item
+        if method in methods
+    )
+
+
+def call(client, key: str):
+    spec = SAMPLES[key]
+    method = key.split(" ", 1)[0].lower()
+    headers = {"Authorization": f"Bearer {TOKEN}"} if spec.get("token") else {}
+    if "json" in spec:
+        return getattr(client, method)(
+            spec["url"], data=json.dumps(spec["json"]), content_type="application/json",
+            headers=headers,
+        )  # fmt: skip
+    return getattr(client, method)(spec["url"], headers=headers)
+
+
+@pytest.mark.django_db
+def test_the_openapi_document_matches_its_snapshot(client, frozen):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    fail_on([snapshot_diff("openapi.json", response.json())])
+
+
+@pytest.mark.django_db
+def test_every_operation_has_a_sample(client):
+    documented = operations(client.get("/api/v1/openapi.json").json())
+    assert sorted(SAMPLES) == documented
+
+
+@pytest.mark.django_db
+def test_every_operation_and_the_error_body_answer_as_their_snapshots(client, sample):
+    """One pass over the sample data (built once: it takes seconds), every difference shown."""
+    diffs = []
+    for key in sorted(SAMPLES):  # GETs before the PUT that changes a month
+        response = call(client, key)
+        assert response.status_code < 500, key
+        request = f"{key.split()[0]} {SAMPLES[key]['url']}"
+        diffs.append(
+            snapshot_diff(snapshot_name(key), {"request": request, **as_recorded(response)})
+        )
+    for name, url in sorted(ERROR_SAMPLES.items()):
+        recorded = {"request": f"GET {url}", **as_recorded(client.get(url))}
+        diffs.append(snapshot_diff(f"errors/{name}.json", recorded))
+    fail_on(diffs)
+
+
+def test_no_snapshot_is_left_without_its_operation():
+    names = {snapshot_name(key) for key in SAMPLES}
+    assert len(names) == len(SAMPLES)
+    stored = {str(path.relative_to(SNAPSHOTS)) for path in (SNAPSHOTS / "responses").glob("*.json")}
+    if UPDATE:  # an operation that is gone takes its snapshot with it
+        for name in stored - names:
+            (SNAPSHOTS / name).unlink()
+        return
+    assert stored == names, f"stale or missing snapshots: {sorted(stored ^ names)}; {REFRESH}"
