@@ -32,7 +32,7 @@ static: install
 # bench/README.md; bench/pages.py starts the same command), whitenoise serving the compressed,
 # hashed static files with a one-year immutable Cache-Control. The workers share rate limits and
 # cached pages through the database cache (CACHE_URL=redis://… for Redis instead), whose table
-# createcachetable makes.
+# createcachetable makes. Access lines are JSON, written by the app (dcrnet.lib.logging).
 SERVE_ENV = DEBUG=0 SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-0123456789abcdef} \
   ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0}
 
@@ -40,7 +40,7 @@ serve: migrate static
 	$(MANAGE) load_demo
 	$(SERVE_ENV) $(MANAGE) createcachetable
 	$(SERVE_ENV) $(VENV)/bin/granian --interface wsgi --workers $(WORKERS) --blocking-threads 32 \
-	  --host $(HOST) --port $(PORT) --log-level warning --access-log dcrnet.wsgi:application
+	  --host $(HOST) --port $(PORT) --log-level warning dcrnet.wsgi:application
 
 lint: install
 	$(VENV)/bin/ruff check .

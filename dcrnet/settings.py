@@ -79,8 +79,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Request id, access log, a security event for each 403 and 429: sees every response.
+    "dcrnet.lib.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Every header before anything may answer early (static files, the control-character check).
     "dcrnet.lib.middleware.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,9 +93,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before the page cache and every view: no NUL reaches a cache key or a query.
+    "dcrnet.lib.middleware.RefuseControlCharactersMiddleware",
     "dcrnet.lib.pagecache.AnonymousPageCacheMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "dcrnet.lib.middleware.AllowedMethodsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -333,9 +338,21 @@ MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 
 NINJA_PAGINATION_MAX_LIMIT = 500
 
+# Logs: one JSON object a line on stderr (dcrnet.lib.logging), every logger through it.
+LOG_LEVEL = env("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "formatters": {"json": {"()": "dcrnet.lib.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (plain text, mail to admins) give way to the JSON one.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Security events are always written (shared/RELIABILITY.md tests 48–50).
+        "dcrnet.security": {"level": "INFO"},
+        # One access line per request: with DEBUG runserver prints its own.
+        "dcrnet.request": {"level": env("ACCESS_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+    },
 }

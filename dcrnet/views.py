@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from dcrnet.lib.api import error_body, status_message
+
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -38,10 +40,14 @@ def admin_login(request: HttpRequest, extra_context=None) -> HttpResponse:
     return HttpResponseRedirect(url)
 
 
+def _api_error(status: int) -> JsonResponse:
+    """The API's one error body (dcrnet.lib.api), for refusals made outside its routers."""
+    return JsonResponse(error_body([("request", status_message(status))]), status=status)
+
+
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
     if request.path.startswith("/api/"):
-        messages = {400: "Bad request.", 403: "Forbidden.", 404: "Not found.", 500: "Server error."}
-        return JsonResponse({"error": messages[status]}, status=status)
+        return _api_error(status)
     return render(request, template, status=status)
 
 
@@ -59,7 +65,7 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": "Server error."}, status=500)
+        return _api_error(500)
     # No context processors: the database may be what failed.
     from django.template import loader
 

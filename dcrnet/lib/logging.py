@@ -125,6 +125,10 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         context = _current.get()
+        if context is None:
+            # Django logs 4xx and 5xx responses after the middleware has returned; such records
+            # carry the request, and the request its context.
+            context = getattr(getattr(record, "request", None), "log_context", None)
         line: dict[str, Any] = {
             "ts": datetime.fromtimestamp(record.created, UTC)
             .isoformat(timespec="milliseconds")
@@ -200,7 +204,7 @@ def _admin_entry_saved(sender, instance, created: bool, **kwargs) -> None:
         via="admin",
         action=action,
         model=f"{content_type.app_label}.{content_type.model}" if content_type else None,
-        object_id=instance.object_id,
+        object_id=None if instance.object_id is None else str(instance.object_id),
     )
 
 

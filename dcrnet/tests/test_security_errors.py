@@ -11,6 +11,7 @@ from django.urls import path
 from ninja import NinjaAPI
 
 from dcrnet import urls as project_urls
+from dcrnet.lib.api import error_body
 
 
 def explode(request):
@@ -84,11 +85,11 @@ def test_the_500_page_renders_even_when_the_database_is_down(failing_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/api/test-only/explode/", "/api/test-only/ninja/explode"])
-def test_an_api_exception_answers_json_with_an_error_key_only(failing_client, url):
+def test_an_api_exception_answers_the_api_error_body_only(failing_client, url):
     response = failing_client.get(url)
     assert response.status_code == 500
     assert response["Content-Type"].startswith("application/json")
-    assert response.json() == {"error": "Server error."}
+    assert response.json() == error_body([("request", "Internal Server Error")])
     assert_no_leak(response.content.decode())
 
 
@@ -103,7 +104,7 @@ def test_a_forbidden_page_uses_the_site_403_page(failing_client):
 def test_a_forbidden_api_call_answers_json(failing_client):
     response = failing_client.get("/api/test-only/forbidden/")
     assert response.status_code == 403
-    assert response.json() == {"error": "Forbidden."}
+    assert response.json() == error_body([("request", "Forbidden")])
 
 
 @pytest.mark.django_db
@@ -120,6 +121,7 @@ def test_an_unknown_api_path_answers_json_404(client):
     response = client.get("/api/v1/no-such-endpoint")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+    assert response.json() == error_body([("request", "Not Found")])
 
 
 @pytest.mark.django_db

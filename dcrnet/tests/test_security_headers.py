@@ -8,6 +8,7 @@ from http.cookies import SimpleCookie
 import pytest
 from django.test import Client
 
+from dcrnet.lib.middleware import PERMISSIONS_POLICY
 from dcrnet.tests.conftest import PASSWORD, audit, foreign
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def assert_security_headers(response) -> None:
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response["Permissions-Policy"] == PERMISSIONS_POLICY
     csp = csp_directives(response["Content-Security-Policy"])
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'none'"]
@@ -92,6 +94,28 @@ def test_a_500_carries_every_security_header(production, settings):
     response = client.get("/test-only/explode/", secure=True)
     assert response.status_code == 500
     assert_security_headers(response)
+
+
+def test_a_400_for_a_control_character_carries_every_security_header(https):
+    response = https.get("/countries/%00/")
+    assert response.status_code == 400
+    assert_security_headers(response)
+
+
+def test_hsts_asks_for_preloading_by_default(https):
+    hsts = https.get("/healthz")["Strict-Transport-Security"]
+    assert hsts == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_an_operator_can_leave_preloading_out(https, settings):
+    from dcrnet.tests.conftest import production_settings
+
+    settings.SECURE_HSTS_PRELOAD = production_settings(SECURE_HSTS_PRELOAD="0")[
+        "SECURE_HSTS_PRELOAD"
+    ]
+    assert https.get("/healthz")["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains"
+    )
 
 
 def test_plain_http_is_redirected_to_https(production):

@@ -129,3 +129,33 @@ def test_check_deploy_fails_on_a_weak_policy(settings):
     settings.SECURE_CSP = {**STRICT, "script-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
     with pytest.raises(SystemCheckError, match="dcrnet.E003"):
         call_command("check", "--deploy", "--tag", "security")
+
+
+# Shared cache (RELIABILITY 46) -----------------------------------------------------------------
+
+
+def test_production_without_cache_url_shares_the_database_cache():
+    cache = production_settings()["CACHES"]["default"]
+    assert cache["BACKEND"] == "dcrnet.lib.dbcache.DatabaseCache"
+    assert cache["LOCATION"]
+
+
+def test_cache_url_selects_redis():
+    cache = production_settings(CACHE_URL="redis://127.0.0.1:6379/0")["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
+
+
+def test_development_keeps_the_in_memory_cache():
+    cache = production_settings(DEBUG="1")["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+# HSTS preload ------------------------------------------------------------------------------------
+
+
+def test_hsts_preload_is_on_by_default_and_can_be_turned_off():
+    # On by default: `check --deploy` warns without it (security.W021), and test 1 allows no
+    # warning. SECURE_HSTS_PRELOAD=0 is for sites whose registrable domain must not be preloaded.
+    assert production_settings()["SECURE_HSTS_PRELOAD"] is True
+    assert production_settings(SECURE_HSTS_PRELOAD="0")["SECURE_HSTS_PRELOAD"] is False
