@@ -305,19 +305,31 @@ WHITENOISE_MAX_AGE = 31536000
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Email goes through Django's mail framework; sending happens in background tasks.
-EMAIL_BACKEND = env(
+# Email goes through Django's mail framework (MAILERS, Django 6.1); sending happens in background
+# tasks. The environment variables keep their EMAIL_* names; SMTP options apply to SMTP only.
+_email_backend = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": {
+            "host": env("EMAIL_HOST", "localhost"),
+            "port": envint("EMAIL_PORT", 25),
+            "username": env("EMAIL_HOST_USER"),
+            "password": env("EMAIL_HOST_PASSWORD"),
+            "use_tls": envbool("EMAIL_USE_TLS", False),
+            "use_ssl": envbool("EMAIL_USE_SSL", False),
+            # An unreachable server must not hold a worker for ever.
+            "timeout": envint("EMAIL_TIMEOUT", 10),
+        }
+        if _email_backend == "django.core.mail.backends.smtp.EmailBackend"
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "DCR Network <noreply@dcrnet.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -151,6 +151,54 @@ def test_development_keeps_the_in_memory_cache():
     assert cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
+# Email: MAILERS (Django 6.1), same environment variables ----------------------------------------
+
+
+@pytest.mark.parametrize("debug", ["0", "1"])
+def test_no_deprecated_email_setting_is_defined(debug):
+    from django.conf import DEPRECATED_EMAIL_SETTINGS
+
+    assert DEPRECATED_EMAIL_SETTINGS.isdisjoint(production_settings(DEBUG=debug))
+
+
+def test_the_email_variables_configure_the_default_mailer(settings, tmp_path):
+    from django.core import mail
+
+    secret = tmp_path / "smtp-password"
+    secret.write_text("s3cret\n")
+    values = production_settings(
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="dcrnet",
+        EMAIL_HOST_PASSWORD_FILE=str(secret),
+        EMAIL_USE_TLS="1",
+    )
+    settings.MAILERS = values["MAILERS"]
+    mailer = mail.mailers.default
+    assert type(mailer).__module__ == "django.core.mail.backends.smtp"
+    assert (mailer.host, mailer.port, mailer.username, mailer.password) == (
+        "smtp.example.org",
+        587,
+        "dcrnet",
+        "s3cret",
+    )
+    assert mailer.use_tls and not mailer.use_ssl
+    assert mailer.timeout == 10
+
+
+def test_another_email_backend_gets_no_smtp_options(settings):
+    from django.core import mail
+
+    values = production_settings(EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    settings.MAILERS = values["MAILERS"]
+    assert type(mail.mailers.default).__module__ == "django.core.mail.backends.console"
+
+
+def test_development_prints_mail_to_the_console():
+    backend = production_settings(DEBUG="1")["MAILERS"]["default"]["BACKEND"]
+    assert backend == "django.core.mail.backends.console.EmailBackend"
+
+
 # HSTS preload ------------------------------------------------------------------------------------
 
 
