@@ -115,10 +115,9 @@ def test_the_permissions_policy_is_a_valid_structured_dictionary():
     assert all(MEMBER.fullmatch(member) for member in members), members
     features = [member.split("=")[0] for member in members]
     assert len(features) == len(set(features))
+    # browsing-topics replaced FLoC's withdrawn interest-cohort.
     for denied in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
         assert f"{denied}=()" in members
-    # FLoC's interest-cohort is gone from browsers: Chromium reports it as unknown.
-    assert "interest-cohort" not in features
 
 
 # Request ids ---------------------------------------------------------------------------------
