@@ -218,7 +218,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DCR Network] "
 # Wrong second-factor codes are limited per account too (dcrnet.community.forms).
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip", "mfa_code_failed": "5/300s/key"}
 ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_FORMS = {"login": "dcrnet.community.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "dcrnet.community.forms.LoginForm",
+    "signup": "dcrnet.community.forms.SignupForm",
+}
+# Account mail goes out through background tasks; rate limits use dcrnet.lib.clientip.
+ACCOUNT_ADAPTER = "dcrnet.community.adapter.AccountAdapter"
 MFA_FORMS = {
     "authenticate": "dcrnet.community.forms.AuthenticateForm",
     "reauthenticate": "dcrnet.community.forms.ReauthenticateForm",

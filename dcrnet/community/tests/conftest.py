@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from django.test import TestCase
 
 
 def totp_code(user, offset: int = 0) -> str:
@@ -21,11 +21,10 @@ def totp_code(user, offset: int = 0) -> str:
     return format_hotp_value(hotp_value(secret, counter))
 
 
-@pytest.fixture
-def delivered(django_capture_on_commit_callbacks):
-    """``with delivered(): client.post(...)``: the mail queued after commit goes out.
+def sending():
+    """``with sending(): client.post(...)``: the mail queued after commit goes out on leaving.
 
-    Tests run inside a transaction that never commits, so on-commit callbacks (which enqueue the
-    mail tasks) run only when captured.
+    Tests run inside a transaction that never commits, so the on-commit callbacks that enqueue
+    mail tasks run only when captured.
     """
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    return TestCase.captureOnCommitCallbacks(execute=True)

@@ -1,0 +1,30 @@
+"""allauth adapted to the site: mail through background tasks, our one client-IP function."""
+
+from __future__ import annotations
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+from django.http import HttpRequest
+
+from dcrnet.lib.clientip import client_ip
+
+from . import services
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Rendered now (it needs the request, its site and language), sent by a task after
+        commit: a slow or unreachable mail server never fails or slows the page."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        services.queue_account_mail(self.render_mail(template_prefix, email, context))
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """allauth's rate limits key on the same address as the lockouts (TRUSTED_PROXY_COUNT)."""
+        return client_ip(request)
