@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dcrnet.community.roles import lacks_mfa
 from dcrnet.directory.models import Facility
 from dcrnet.lib.cache import bump
 from dcrnet.lib.disclosure import Constraint, protect
@@ -744,6 +745,8 @@ def create_token(user, label: str = "") -> tuple[ReporterToken, str]:
     """A new token for a reporter: the row (only a hash) and the raw token, shown once."""
     if not Facility.objects.for_reporter(user).exists():
         raise PermissionDenied(_("You do not report for any facility."))
+    if lacks_mfa(user):
+        raise PermissionDenied(_("Set up two-factor authentication before creating a token."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ReporterToken.objects.create(
         user=user, label=label, digest=hash_token(raw), prefix=raw[:8]

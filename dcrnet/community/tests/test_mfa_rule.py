@@ -61,6 +61,19 @@ def test_token_creation_sends_a_listed_reporter_to_enrolment(listed_client, list
     assert not ReporterToken.objects.filter(user=listed_reporter).exists()
 
 
+def test_the_token_service_refuses_without_a_second_factor_whatever_calls_it(listed_reporter):
+    from django.core.exceptions import PermissionDenied
+
+    from dcrnet.monitoring.services import create_token
+
+    with pytest.raises(PermissionDenied):
+        create_token(listed_reporter, "script")
+    assert not ReporterToken.objects.exists()
+    TOTP.activate(listed_reporter, generate_totp_secret())
+    create_token(listed_reporter, "script")
+    assert ReporterToken.objects.filter(user=listed_reporter).count() == 1
+
+
 def test_an_api_token_is_refused_until_its_account_has_a_second_factor(listed_reporter):
     client = Client()
     bearer = bearer_for(listed_reporter)
