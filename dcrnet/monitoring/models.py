@@ -83,6 +83,10 @@ class IndicatorQuerySet(models.QuerySet):
     def headline(self) -> IndicatorQuerySet:
         return self.current().filter(headline=True)
 
+    def for_dictionary(self) -> IndicatorQuerySet:
+        """The current dictionary with the release each indicator appeared in."""
+        return self.current().select_related("added_in")
+
 
 class Indicator(models.Model):
     """One entry of the minimum dataset. The code never changes; definitions are versioned."""

@@ -264,7 +264,7 @@ def group_by(items, key):
 
 
 def dictionary_rows():
-    for ind in Indicator.objects.current().select_related("added_in"):
+    for ind in Indicator.objects.for_dictionary():
         yield {
             "code": ind.code,
             "name": ind.title,

@@ -67,7 +67,7 @@ def dictionary(request: HttpRequest) -> HttpResponse:
         request,
         "monitoring/dictionary.html",
         {
-            "indicators": Indicator.objects.current().select_related("added_in"),
+            "indicators": Indicator.objects.for_dictionary(),
             "releases": DictionaryRelease.objects.all(),
         },
     )
