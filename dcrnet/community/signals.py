@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from allauth.account.signals import user_signed_up
-from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
 from .models import Role, User
 from .roles import ADMIN_ROLES, ensure_roles
+from .services import grant_role
 
 
 def grant_role_permissions(sender, app_config, using="default", **kwargs) -> None:
@@ -18,7 +18,7 @@ def grant_role_permissions(sender, app_config, using="default", **kwargs) -> Non
 
 @receiver(user_signed_up)
 def make_new_accounts_members(sender, request, user, **kwargs) -> None:
-    user.groups.add(Group.objects.get_or_create(name=Role.MEMBER.value)[0])
+    grant_role(user, Role.MEMBER)
 
 
 def sync_is_staff(user_ids) -> None:

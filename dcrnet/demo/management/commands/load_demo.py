@@ -1,14 +1,16 @@
-"""`manage.py load_demo`: load the factual demo dataset; running it twice changes nothing."""
+"""`manage.py load_demo`: the factual demo dataset, and with DEBUG on one account per role;
+running it twice changes nothing."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from dcrnet.demo import loader
+from dcrnet.demo import accounts, loader
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
 from dcrnet.monitoring import demo as monitoring_demo
@@ -43,18 +45,37 @@ LOADERS: list[Callable[[Tally], None]] = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo dataset (real facilities, countries, pages, this month's highlight)."
+    help = (
+        "Load the demo dataset (real facilities, countries, pages, this month's highlight) and,"
+        " with DEBUG on only, one account per role."
+    )
 
     def handle(self, *args, **options) -> None:
         tally = Tally()
+        demo_accounts = []
         with transaction.atomic():
             for step in LOADERS:
                 step(tally)
+            if settings.DEBUG:
+                demo_accounts = accounts.load_accounts(tally)
         for line in tally.lines():
             self.stdout.write(line)
+        self.write_accounts(demo_accounts)
         if tally.changed:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo data loaded: {tally.changed} rows written.")
             )
         else:
             self.stdout.write(self.style.SUCCESS("Demo data already up to date: nothing changed."))
+
+    def write_accounts(self, demo_accounts: list[accounts.DemoAccount]) -> None:
+        if not demo_accounts:
+            self.stdout.write("Demo accounts: none (they are created only with DEBUG on).")
+            return
+        self.stdout.write("\nDemo accounts, one per role (DEBUG only; never use them elsewhere):")
+        for line in accounts.table(demo_accounts):
+            self.stdout.write("  " + line)
+        self.stdout.write(
+            "Roles with a TOTP secret sign in with a second factor: add the secret to an"
+            " authenticator app (the sign-in page shows it as a QR code too).\n"
+        )

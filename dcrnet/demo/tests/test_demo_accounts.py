@@ -1,0 +1,178 @@
+"""One demo account per role: created with DEBUG on only, repaired by a rerun, shown at sign-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+import time_machine
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.utils import decrypt
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import Client
+
+from dcrnet.community.models import Role, User
+from dcrnet.demo.accounts import ACCOUNTS, DEMO_DOMAIN, load_accounts
+from dcrnet.demo.loader import Tally
+
+pytestmark = pytest.mark.django_db
+BY_ROLE = {account.role: account for account in ACCOUNTS}
+
+
+def demo_users():
+    return User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def state() -> list[tuple]:
+    """Everything the demo accounts are made of, to compare two runs."""
+    rows = []
+    for user in demo_users().order_by("email").prefetch_related("groups", "reported_facilities"):
+        rows.append(
+            (
+                user.email,
+                user.password,
+                user.handle,
+                user.is_active,
+                user.is_staff,
+                sorted(group.name for group in user.groups.all()),
+                sorted(f.public_id for f in user.reported_facilities.all()),
+                list(EmailAddress.objects.filter(user=user).values_list("verified", "primary")),
+                list(Authenticator.objects.filter(user=user).values_list("pk", "type", "data")),
+            )
+        )
+    return rows
+
+
+@pytest.fixture
+def debug(settings):
+    settings.DEBUG = True
+    return settings
+
+
+@pytest.fixture
+def loaded(debug, facility):
+    """The accounts alone (the Abrigado fixture stands for the demo facilities)."""
+    load_accounts(Tally())
+
+
+def test_load_demo_with_debug_off_creates_no_account(settings):
+    settings.DEBUG = False
+    out = load_demo()
+    assert not demo_users().exists()
+    assert "none (they are created only with DEBUG on)" in out
+    for account in ACCOUNTS:
+        assert account.password not in out
+
+
+def test_the_accounts_step_refuses_to_run_with_debug_off(settings, facility):
+    settings.DEBUG = False
+    with pytest.raises(ImproperlyConfigured):
+        load_accounts(Tally())
+    assert not demo_users().exists()
+
+
+def test_load_demo_with_debug_on_prints_the_table_and_a_rerun_changes_nothing(debug):
+    out = load_demo()
+    assert demo_users().count() == 4
+    for account in ACCOUNTS:
+        line = next(line for line in out.splitlines() if account.email in line)
+        assert account.role.value in line and account.password in line
+        assert (account.totp_secret or "-") in line
+    before = state()
+    again = load_demo()
+    assert "demo accounts: 0 created, 0 updated, 4 unchanged" in again
+    assert "nothing changed" in again
+    assert state() == before
+
+
+def test_there_is_one_account_per_role_with_a_verified_address(loaded):
+    for account in ACCOUNTS:
+        user = User.objects.get(email=account.email)
+        assert user.check_password(account.password)
+        assert set(user.groups.values_list("name", flat=True)) == {account.role.value}
+        assert EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
+        assert user.email.endswith("@demo.dcrnet.invalid")
+    assert not User.objects.get(email=BY_ROLE[Role.MEMBER].email).is_staff
+    assert not User.objects.get(email=BY_ROLE[Role.REPORTER].email).is_staff
+    assert User.objects.get(email=BY_ROLE[Role.EDITOR].email).is_staff
+    assert User.objects.get(email=BY_ROLE[Role.STAFF].email).is_staff
+    assert not demo_users().filter(is_superuser=True).exists()
+
+
+def test_the_reporter_reports_for_abrigado(loaded, facility):
+    reporter = User.objects.get(email=BY_ROLE[Role.REPORTER].email)
+    assert list(reporter.reported_facilities.values_list("name", flat=True)) == ["Abrigado"]
+
+
+def test_the_roles_that_need_mfa_have_the_published_totp_secret(loaded):
+    for account in ACCOUNTS:
+        totp = Authenticator.objects.filter(
+            user__email=account.email, type=Authenticator.Type.TOTP
+        ).first()
+        if account.role == Role.MEMBER:
+            assert totp is None and not account.totp_secret
+        else:
+            assert decrypt(totp.data["secret"]) == account.totp_secret
+
+
+def test_a_rerun_repairs_what_was_changed(loaded, facility):
+    before = state()
+    reporter = User.objects.get(email=BY_ROLE[Role.REPORTER].email)
+    reporter.set_password("someone changed it meanwhile")
+    reporter.save()
+    reporter.groups.add(Group.objects.get(name=Role.STAFF))
+    facility.reporters.remove(reporter)
+    Authenticator.objects.filter(user=reporter).delete()
+    tally = Tally()
+    load_accounts(tally)
+    assert tally.counts["demo accounts"]["updated"] == 1
+    after = state()
+    assert [row[2:8] for row in after] == [row[2:8] for row in before]
+    assert User.objects.get(pk=reporter.pk).check_password(BY_ROLE[Role.REPORTER].password)
+    assert decrypt(Authenticator.objects.get(user=reporter).data["secret"]) == (
+        BY_ROLE[Role.REPORTER].totp_secret
+    )
+
+
+def test_the_demo_reporter_signs_in_with_the_published_secret_and_reports(loaded):
+    account = BY_ROLE[Role.REPORTER]
+    now = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(now, tick=False):
+        client = Client()
+        response = client.post(
+            "/accounts/login/", {"login": account.email, "password": account.password}
+        )
+        assert response["Location"] == "/accounts/2fa/authenticate/"
+        code = format_hotp_value(hotp_value(account.totp_secret, int(now.timestamp()) // 30))
+        assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
+        assert client.get("/data/report/lu-abrigado/2025-03/").status_code == 200
+
+
+def test_the_sign_in_page_shows_the_table_in_debug_only(loaded, settings):
+    page = Client().get("/accounts/login/").content.decode()
+    assert 'id="demo-accounts"' in page
+    for account in ACCOUNTS:
+        assert account.email in page and account.password in page
+        assert account.totp_secret in page
+    assert page.count('src="data:image/svg+xml;base64,') == 3
+
+    settings.DEBUG = False
+    page = Client().get("/accounts/login/").content.decode()
+    assert 'id="demo-accounts"' not in page
+    for account in ACCOUNTS:
+        assert account.email not in page and account.password not in page
+
+
+def test_the_sign_in_page_shows_no_table_before_the_accounts_exist(debug):
+    assert 'id="demo-accounts"' not in Client().get("/accounts/login/").content.decode()
