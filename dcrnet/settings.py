@@ -179,6 +179,12 @@ else:
         }
     }
 
+# Public pages for anonymous visitors (dcrnet.lib.pagecache): kept whole in the cache for
+# PAGE_CACHE_SECONDS, and sent as `Cache-Control: public, max-age=PUBLIC_CACHE_MAX_AGE` with an
+# ETag, so a shared cache in front may serve them: an edit shows there within that many seconds.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if TESTING else 60)
+PUBLIC_CACHE_MAX_AGE = envint("PUBLIC_CACHE_MAX_AGE", 60)
+
 # Accounts
 AUTH_USER_MODEL = "community.User"
 AUTHENTICATION_BACKENDS = [
