@@ -2,9 +2,11 @@
 
 Each save or delete in a content app moves the version now (for reads later in the same
 transaction) and again on commit (for anything another process cached from the data as it was
-before). With a shared cache (CACHE_URL, Redis) every process sees it at once; with the
-per-process default, within the entries' short lifetime. Bulk writes that send no signal
-(update(), bulk_create()) are also bounded by that lifetime.
+before). With a shared cache (Redis, or the database cache that production uses without
+CACHE_URL) every process sees it at once. With a cache in each process's memory (DEBUG) a
+process cannot see another's writes, so there the version itself lasts LOCAL_VERSION_SECONDS:
+whatever is keyed by it, HTTP validators included, is at most that old. Bulk writes that send
+no signal (update(), bulk_create()) are bounded by the lifetime of the entries they affect.
 """
 
 from __future__ import annotations
@@ -12,29 +14,41 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 VERSION_KEY = "content:version"
 CONTENT_APPS = {"directory", "pages", "evidence", "monitoring"}
+LOCAL_VERSION_SECONDS = 60
+
+
+def version_lifetime() -> int | None:
+    """None (for ever) in a shared cache; LOCAL_VERSION_SECONDS in one process's memory."""
+    return (
+        LOCAL_VERSION_SECONDS if isinstance(caches["default"], LocMemCache | DummyCache) else None
+    )
 
 
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         # Never a number used before, so a flushed cache cannot bring back old entries.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY, 0)
+        cache.add(VERSION_KEY, time.time_ns(), timeout=version_lifetime())
+        version = cache.get(VERSION_KEY)
+    if version is None:  # a cache that keeps nothing: every read is a new version
+        version = time.time_ns()
     return version
 
 
 def bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(VERSION_KEY)  # keeps the entry's lifetime
     except ValueError:  # no version yet, or evicted
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(VERSION_KEY, time.time_ns(), timeout=version_lifetime())
 
 
 @receiver(post_save, dispatch_uid="content-cache-save")

@@ -1,0 +1,65 @@
+"""The content version: moved by writes, and never older than a minute in one process's memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.test import override_settings
+
+from dcrnet.lib.cache import LOCAL_VERSION_SECONDS, bump, cached, content_version
+
+NOON = dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC)
+
+
+def test_a_bump_moves_the_version():
+    before = content_version()
+    bump()
+    assert content_version() > before
+
+
+@pytest.mark.django_db
+def test_a_saved_facility_moves_the_version(facility):
+    before = content_version()
+    facility.save()
+    assert content_version() != before
+
+
+def test_in_one_processs_memory_the_version_is_at_most_a_minute_old():
+    """Another process's writes cannot reach this memory: what the version keys must expire."""
+    with time_machine.travel(NOON, tick=False) as clock:
+        first = content_version()
+        clock.shift(LOCAL_VERSION_SECONDS - 1)
+        assert content_version() == first
+        clock.shift(2)
+        assert content_version() != first
+
+
+def test_a_bump_keeps_the_versions_lifetime_in_memory():
+    with time_machine.travel(NOON, tick=False) as clock:
+        first = content_version()
+        clock.shift(LOCAL_VERSION_SECONDS - 1)
+        bump()
+        clock.shift(2)
+        assert content_version() not in {first, first + 1}
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+def test_a_cache_that_keeps_nothing_never_repeats_a_version():
+    assert content_version() != content_version()
+
+
+def test_cached_computes_once_per_version():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cached("figure", compute, 60) == 1
+    assert cached("figure", compute, 60) == 1
+    bump()
+    assert cached("figure", compute, 60) == 2
+    cache.clear()
