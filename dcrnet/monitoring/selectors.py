@@ -29,7 +29,7 @@ from .models import (
     breakdown_label,
 )
 from .services import cell_name
-from .survey import response_rates
+from .survey import response_rates_by_survey
 
 CACHE_SECONDS = 600
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
@@ -343,13 +343,15 @@ def published_facility(public_id: str) -> Facility:
 def surveys_for_review(*, with_rates: bool) -> list[dict]:
     """Each survey year with its responses awaiting review (and, for staff, response rates)."""
     pending = group_by(SurveyResponse.objects.awaiting_review(), lambda r: r.survey_id)
+    surveys = list(SurveyYear.objects.all())
+    rates = response_rates_by_survey(surveys) if with_rates else {}
     return [
         {
             "survey": survey_year,
-            "rates": response_rates(survey_year) if with_rates else [],
+            "rates": rates.get(survey_year.pk, []),
             "pending": pending.get(survey_year.pk, []),
         }
-        for survey_year in SurveyYear.objects.all()
+        for survey_year in surveys
     ]
 
 
