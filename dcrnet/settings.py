@@ -249,7 +249,7 @@ AXES_SENSITIVE_PARAMETERS = ["password", "login"]
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 # Proxies in front of the app; dcrnet.lib.clientip reads the client from X-Forwarded-For by it.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "dcrnet.lib.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "dcrnet.lib.clientip.known_client_ip"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Messages live in the session: no extra cookie outside the __Host- prefix.

@@ -12,6 +12,8 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
+UNKNOWN = "unknown"
+
 
 def client_ip(request: HttpRequest) -> str:
     remote = request.META.get("REMOTE_ADDR", "") or ""
@@ -26,7 +28,17 @@ def client_ip(request: HttpRequest) -> str:
             candidate = forwarded[-proxies]
             if _valid(candidate):
                 return candidate
-    return remote if _valid(remote) else "unknown"
+    return remote if _valid(remote) else UNKNOWN
+
+
+def known_client_ip(request: HttpRequest) -> str | None:
+    """The client's IP, or None when unknown: for IP columns (axes, allauth's user sessions).
+
+    A request without a peer address (`Client.force_login`, a Unix socket) would otherwise put
+    "unknown" in an inet column, which PostgreSQL refuses.
+    """
+    address = client_ip(request)
+    return None if address == UNKNOWN else address
 
 
 def _valid(address: str) -> bool:

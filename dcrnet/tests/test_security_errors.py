@@ -202,5 +202,25 @@ def test_healthz_answers_503_when_the_database_is_down(client):
 
 
 @pytest.mark.django_db
+def test_healthz_is_never_served_from_the_page_cache(client, settings):
+    from django.db.utils import OperationalError
+
+    settings.PAGE_CACHE_SECONDS = 60
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("connection refused")
+
+    assert client.get("/healthz").status_code == 200
+    with connection.execute_wrapper(refuse):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_healthz_tells_proxies_not_to_keep_it(client):
+    assert "no-store" in client.get("/healthz")["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_healthz_refuses_post(client):
     assert client.post("/healthz").status_code == 405

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.test import Client, RequestFactory
 
-from dcrnet.lib.clientip import client_ip
+from dcrnet.lib.clientip import client_ip, known_client_ip
 from dcrnet.lib.ratelimit import hit_ip
 from dcrnet.tests.conftest import PASSWORD
 
@@ -108,3 +108,17 @@ def test_entries_a_client_adds_left_of_the_proxys_do_not_change_its_address(sett
     assert sign_in(member.email, PASSWORD, f"192.0.2.99, {CLIENT_A}").status_code == 429
     assert sign_in(member.email, PASSWORD, CLIENT_B).status_code == 302
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {CLIENT_A}
+
+
+def test_ip_columns_get_no_address_rather_than_an_unknown_one(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert known_client_ip(request(remote="")) is None
+    assert known_client_ip(request(remote=CLIENT_A)) == CLIENT_A
+
+
+@pytest.mark.django_db
+def test_a_sign_in_without_a_peer_address_is_recorded_without_one(member):
+    # Client.force_login's request has no REMOTE_ADDR (nor has a Unix socket's): PostgreSQL
+    # refused "unknown" in axes' inet column.
+    Client().force_login(member)
+    assert list(AccessLog.objects.values_list("ip_address", flat=True)) == [None]
