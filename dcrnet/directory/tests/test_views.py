@@ -205,9 +205,18 @@ def test_no_filter_value_gives_a_server_error_on_any_directory_page(
 
 
 @pytest.mark.parametrize("n", [2, 20])
-@pytest.mark.parametrize("url", ["/highlights/", "/map/facilities.json"])
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/highlights/", 1),  # highlights with facility and country
+        ("/map/facilities.json", 1),  # facilities with their country
+        # This month's highlight, then the rotation's candidates (none scheduled this month),
+        # and the past highlights with facility and country.
+        ("/api/v1/highlights", 3),
+    ],
+)
 def test_lists_take_the_same_queries_for_2_or_20_items(
-    client, make_facility, django_assert_num_queries, url, n
+    client, make_facility, django_assert_num_queries, url, queries, n
 ):
     from django.utils import timezone
 
@@ -215,5 +224,5 @@ def test_lists_take_the_same_queries_for_2_or_20_items(
         facility = make_facility(f"f-{i:02d}", country=["LU", "DE", "NO"][i % 3])
         month = timezone.localdate().replace(day=1, year=2000 + i)
         Highlight.objects.create(month=month, facility=facility, text="x")
-    with django_assert_num_queries(1):  # facilities (or highlights) with their country
+    with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
