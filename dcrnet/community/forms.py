@@ -10,6 +10,8 @@ from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateForm
 from django.contrib.auth.hashers import make_password
 
+from dcrnet.lib.logging import security_event
+
 # Rate named in settings.ACCOUNT_RATE_LIMITS: wrong second-factor codes per account.
 MFA_CODE_FAILED = "mfa_code_failed"
 
@@ -48,6 +50,7 @@ class PerAccountCodeLimit:
     def clean_code(self) -> str:
         key = f"user-{self.user.pk}"
         if not ratelimit.consume(context.request, action=MFA_CODE_FAILED, key=key):
+            security_event("rate_limited", context.request, actor=self.user, limit="mfa_code")
             raise get_adapter().validation_error("too_many_login_attempts")
         code = super().clean_code()
         ratelimit.clear(context.request, action=MFA_CODE_FAILED, key=key)
