@@ -1,11 +1,14 @@
-"""allauth adapted to the site: mail through background tasks, our one client-IP function."""
+"""allauth adapted to the site: mail through background tasks, our one client-IP function, demo
+accounts closed where DEBUG is off."""
 
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.stagekit import clear_login
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from dcrnet.lib.clientip import client_ip
 
@@ -28,3 +31,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request: HttpRequest) -> str:
         """allauth's rate limits key on the same address as the lockouts (TRUSTED_PROXY_COUNT)."""
         return client_ip(request)
+
+    def pre_login(self, request: HttpRequest, user, **kwargs) -> HttpResponse | None:
+        """A demo account (public password) signs in only with DEBUG on, should one have been
+        created in a database that is later served with DEBUG off."""
+        if user.is_demo and not settings.DEBUG:
+            clear_login(request)
+            return self.respond_user_inactive(request, user)
+        return super().pre_login(request, user, **kwargs)

@@ -15,6 +15,10 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Staff")
 
 
+# The demo accounts of `manage.py load_demo` (DEBUG only) live under this reserved name; their
+# passwords are public, so they cannot sign in where DEBUG is off (community.adapter).
+DEMO_EMAIL_DOMAIN = "demo.dcrnet.invalid"
+
 # Roles whose holders edit content (views check them by name, beside the model permissions).
 EDITING_ROLES = (Role.EDITOR.value, Role.STAFF.value)
 
@@ -92,6 +96,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.handle or f"user {self.pk}"
+
+    @property
+    def is_demo(self) -> bool:
+        return self.email.lower().endswith(f"@{DEMO_EMAIL_DOMAIN}")
 
     def has_role(self, role: str) -> bool:
         if self.is_superuser:

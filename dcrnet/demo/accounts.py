@@ -1,8 +1,8 @@
 """One demo account per role, so a newcomer can try the site as each kind of user (DEBUG only).
 
 The passwords and TOTP secrets are published in the code, the command's output and the sign-in
-page: these accounts must never exist where DEBUG is off. Their addresses end in
-DEMO_DOMAIN (a reserved .invalid name) so they are visibly demo wherever they are listed.
+page: these accounts must never exist where DEBUG is off (and cannot sign in there). Their
+addresses end in DEMO_DOMAIN (a reserved .invalid name), visibly demo wherever they are listed.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from dcrnet.community import services
-from dcrnet.community.models import Role, User
+from dcrnet.community.models import DEMO_EMAIL_DOMAIN, Role, User
 from dcrnet.directory.models import Facility
 
 from .loader import CREATED, UNCHANGED, UPDATED, Tally
 
-DEMO_DOMAIN = "demo.dcrnet.invalid"
+DEMO_DOMAIN = DEMO_EMAIL_DOMAIN
 REPORTED_FACILITY = "lu-abrigado"  # Abrigado, Luxembourg
 LABEL = "demo accounts"
 

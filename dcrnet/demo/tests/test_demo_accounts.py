@@ -176,3 +176,20 @@ def test_the_sign_in_page_shows_the_table_in_debug_only(loaded, settings):
 
 def test_the_sign_in_page_shows_no_table_before_the_accounts_exist(debug):
     assert 'id="demo-accounts"' not in Client().get("/accounts/login/").content.decode()
+
+
+def test_a_demo_account_cannot_sign_in_where_debug_is_off(loaded, settings):
+    account = BY_ROLE[Role.MEMBER]
+    settings.DEBUG = False
+    client = Client()
+    response = client.post(
+        "/accounts/login/", {"login": account.email, "password": account.password}
+    )
+    assert response["Location"] == "/accounts/inactive/"
+    assert "_auth_user_id" not in client.session
+
+    settings.DEBUG = True
+    response = Client().post(
+        "/accounts/login/", {"login": account.email, "password": account.password}
+    )
+    assert response["Location"] == "/"
