@@ -14,6 +14,7 @@ admin.site.site_header = _("DCR Network — editors")
 admin.site.site_title = _("DCR Network")
 # Every login path goes through allauth, so MFA and lockout apply to the admin too.
 admin.site.login = views.admin_login
+admin.site.add_action(views.admin_delete_selected, "delete_selected")
 
 urlpatterns = [
     path("", page_views.home, name="home"),

@@ -223,6 +223,35 @@ def test_admin_additions_changes_and_deletions_are_logged(log, superuser):
     assert {e["actor_id"] for e in admin} == {superuser.pk}
 
 
+@pytest.mark.django_db
+def test_a_bulk_deletion_in_the_admin_is_logged_once_with_every_object(log, superuser):
+    client = Client()
+    client.force_login(superuser)
+    ids = sorted(str(Group.objects.create(name=f"Group {n}").pk) for n in range(3))
+    response = client.post(
+        "/admin/auth/group/",
+        {"action": "delete_selected", "_selected_action": ids, "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Group.objects.filter(pk__in=ids).exists()
+    [event] = log().events("deletion")
+    assert (event["model"], sorted(event["object_ids"])) == ("auth.group", ids)
+    assert event["actor_id"] == superuser.pk and event["via"] == "admin"
+
+
+@pytest.mark.django_db
+def test_the_bulk_deletions_confirmation_page_logs_nothing(log, superuser):
+    client = Client()
+    client.force_login(superuser)
+    ids = [str(Group.objects.create(name=f"Group {n}").pk) for n in range(2)]
+    response = client.post(
+        "/admin/auth/group/", {"action": "delete_selected", "_selected_action": ids}
+    )
+    assert response.status_code == 200
+    assert log().events("deletion") == []
+    assert Group.objects.filter(pk__in=ids).count() == 2
+
+
 # Secrets never logged (RELIABILITY 49) -------------------------------------------------------
 
 SENTINEL_PASSWORD = "Sentinel-Passw0rd-q7Zx"
