@@ -187,6 +187,27 @@ def test_a_security_event_names_the_actor_the_client_and_the_request(log, member
 
 
 @pytest.mark.django_db
+def test_an_event_logged_without_its_request_takes_the_current_one(log, member, rf):
+    # e.g. the CSV writer, which has no request: security_event("export", file="x.csv")
+    from dcrnet.lib import logging as logs
+
+    request = rf.get("/data/monthly.csv", REMOTE_ADDR=CLIENT_IP)
+    request.user = member
+    token = logs.bind(logs.RequestContext("req-0001-test", CLIENT_IP, request))
+    try:
+        security_event("export", file="monthly.csv", rows=12)
+    finally:
+        logs.unbind(token)
+    [event] = log().events("export")
+    assert (event["actor_id"], event["ip"], event["request_id"]) == (
+        member.pk,
+        CLIENT_IP,
+        "req-0001-test",
+    )
+    assert (event["file"], event["rows"]) == ("monthly.csv", 12)
+
+
+@pytest.mark.django_db
 def test_every_403_is_logged(log):
     response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"login": "x"})
     assert response.status_code == 403
