@@ -69,6 +69,8 @@ FUZZ_CHECKS ?= not_a_server_error status_code_conformance content_type_conforman
   positive_data_acceptance
 comma := ,
 FUZZ_SQLITE := $(or $(TMPDIR),/tmp)/dcrnet-fuzz-$(FUZZ_PORT).sqlite3
+# Schemathesis keeps the failures it found there and tries them first on the next run.
+FUZZ_DIR := $(or $(TMPDIR),/tmp)/dcrnet-fuzz
 
 fuzz: static
 	@rm -f $(FUZZ_SQLITE) $(FUZZ_SQLITE)-wal $(FUZZ_SQLITE)-shm
@@ -83,7 +85,8 @@ fuzz: static
 	  --log-level warning dcrnet.wsgi:application & server=$$!; \
 	trap 'kill $$server 2>/dev/null; wait $$server 2>/dev/null || true; \
 	  rm -f $(FUZZ_SQLITE) $(FUZZ_SQLITE)-wal $(FUZZ_SQLITE)-shm' EXIT; \
-	$(VENV)/bin/schemathesis run http://127.0.0.1:$(FUZZ_PORT)/api/v1/openapi.json \
+	mkdir -p $(FUZZ_DIR); cd $(FUZZ_DIR); \
+	$(CURDIR)/$(VENV)/bin/schemathesis run http://127.0.0.1:$(FUZZ_PORT)/api/v1/openapi.json \
 	  --checks $(subst $() ,$(comma),$(strip $(FUZZ_CHECKS))) --max-examples $(FUZZ_EXAMPLES) \
 	  --wait-for-schema 60 --workers 1 --no-color $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
