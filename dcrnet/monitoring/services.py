@@ -513,11 +513,6 @@ def publish_months(months: Iterable[dt.date], indicator_ids: Iterable[int] | Non
     return changed
 
 
-def publish_all() -> int:
-    months = MonthlyValue.objects.values_list("month", flat=True).distinct()
-    return publish_months(list(months))
-
-
 # --- CSV -----------------------------------------------------------------------------------
 
 FIXED_COLUMNS = ["month"]

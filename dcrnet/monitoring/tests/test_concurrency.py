@@ -134,3 +134,33 @@ def test_a_grid_saved_over_a_changed_month_is_a_409_not_a_silent_undo(
     html = refused.content.decode()
     assert "changed by someone else" in html and "Nothing was saved" in html
     assert MonthlyValue.objects.get().value in (41, 42)
+
+
+def test_a_parallel_upload_and_api_write_cannot_both_pass_the_cross_check(
+    writer, facility, reporter, in_parallel
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def upload(month: str):
+        client = Client(raise_request_exception=False)
+        client.force_login(reporter)
+        data = f"month,unique_clients\n{month},11\n".encode()
+        return client.post(
+            "/data/report/lu-abrigado/upload/",
+            {"file": SimpleUploadedFile("m.csv", data, content_type="text/csv")},
+        )
+
+    months = [f"2023-{m:02d}" for m in range(1, 5)]
+    statuses = []
+    for month in months:
+        by_csv, by_api = in_parallel(
+            lambda kind, m=month: (
+                upload(m) if kind == "csv" else put("lu-abrigado", m, {"visits": 10}, writer)
+            ),
+            [("csv",), ("api",)],
+        )
+        statuses.append((by_csv.status_code, by_api.status_code))
+    # One of each pair is refused (the upload with 400, the API with 422), never both stored.
+    assert all(pair in {(302, 422), (400, 200)} for pair in statuses), statuses
+    for month in months:
+        assert MonthlyValue.objects.filter(month=services.parse_month(month)).count() == 1
