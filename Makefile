@@ -37,7 +37,7 @@ SERVE_ENV = DEBUG=0 SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-p
   ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0}
 
 serve: migrate static
-	$(MANAGE) load_demo
+	$(SERVE_ENV) $(MANAGE) load_demo
 	$(SERVE_ENV) $(MANAGE) createcachetable
 	$(SERVE_ENV) $(VENV)/bin/granian --interface wsgi --workers $(WORKERS) --blocking-threads 32 \
 	  --host $(HOST) --port $(PORT) --log-level warning dcrnet.wsgi:application
