@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -499,3 +500,40 @@ def test_the_docs_page_runs_swagger_ui_without_csp_violations_or_foreign_request
     assert "lu-abrigado" in browser_page.locator(".live-responses-table").inner_text()
     # The fixture fails the test on any CSP violation, foreign request or broken asset.
     assert browser_page.csp_violations == [] and browser_page.foreign_requests == []
+
+
+def test_every_directory_operation_documents_its_error_statuses_with_the_one_error_body(client, db):
+    document = get(client, "/api/v1/openapi.json")
+    expected = {
+        "/api/v1/facilities": {"200", "422"},
+        "/api/v1/facilities/{public_id}": {"200", "404", "422"},
+        "/api/v1/countries": {"200", "422"},
+        "/api/v1/countries/{code}": {"200", "404", "422"},
+        "/api/v1/highlights": {"200", "422"},
+    }
+    for path, statuses in expected.items():
+        responses = document["paths"][path]["get"]["responses"]
+        assert set(responses) == statuses, path
+        for status in statuses - {"200"}:
+            schema = responses[status]["content"]["application/json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/ErrorOut"}, (path, status)
+
+
+def test_blank_filters_are_documented_as_any_as_the_list_page_sends_them(client, db):
+    parameters = get(client, "/api/v1/openapi.json")["paths"]["/api/v1/facilities"]["get"][
+        "parameters"
+    ]
+    by_name = {p["name"]: p for p in parameters}
+    for name in ("country", "status", "route", "model", "service"):
+        assert "" in by_name[name]["schema"]["enum"], name
+        assert "Blank means any" in by_name[name]["description"], name
+    assert get(client, "/api/v1/facilities?status=")["count"] == 0  # blank: any status
+
+
+def test_opening_hours_are_wall_clock_strings_not_times_without_an_offset(client, db):
+    schemas = get(client, "/api/v1/openapi.json")["components"]["schemas"]
+    hours = schemas["OpeningHoursOut"]["properties"]
+    for name in ("opens", "closes"):
+        assert hours[name]["type"] == "string" and "format" not in hours[name]
+        assert re.fullmatch(hours[name]["pattern"], "09:00:00")
+    assert '"format": "time"' not in json.dumps(schemas)
