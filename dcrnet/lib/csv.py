@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
 
+from .logging import security_event
+
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBERS = (int, float, Decimal)
@@ -16,7 +18,11 @@ NUMBERS = (int, float, Decimal)
 def as_download(
     response: HttpResponse | StreamingHttpResponse, filename: str
 ) -> HttpResponse | StreamingHttpResponse:
-    """Save, never render: attachment, and a sandbox in case a browser renders it anyway."""
+    """Save, never render: attachment, and a sandbox in case a browser renders it anyway.
+
+    Every download is an export, and every export is a security event (who took which file).
+    """
+    security_event("export", file=filename)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"

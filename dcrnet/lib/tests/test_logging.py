@@ -317,3 +317,18 @@ def test_passwords_codes_tokens_and_session_ids_never_reach_the_logs(log, member
         assert secret not in written
         assert secret not in tables
     assert SENTINEL_TOKEN[8:] not in written
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/data/facilities.csv", "/data/facilities.json", "/data/monthly.csv", "/data/dictionary.csv"],
+)
+def test_every_download_is_logged_as_an_export(log, member, path):
+    client = Client(REMOTE_ADDR=CLIENT_IP)
+    client.force_login(member)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    [event] = log().events("export")
+    assert event["actor_id"] == member.pk and event["ip"] == CLIENT_IP
+    assert event["file"] == response["Content-Disposition"].split('"')[1]
