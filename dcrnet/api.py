@@ -39,6 +39,9 @@ def refusal(request: HttpRequest, exc: Refusal):
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError):
+    if exc.status_code == 400:  # ninja's only 400: a body that is not JSON; input errors are 422
+        body = error_body([("body", "not valid JSON")])
+        return api.create_response(request, body, status=422)
     return api.create_response(
         request,
         error_body([("request", str(exc) or status_message(exc.status_code))]),

@@ -316,3 +316,15 @@ def test_only_the_hash_of_a_token_is_stored(reporter_client, reporter):
 def test_every_upload_problem_has_a_message_with_its_place(data, message):
     problems = services.parse_upload(data).problems
     assert any(message in str(p) for p in problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("body", ["{not json", '{"values": ', "\xff\xfe"])
+def test_a_body_that_is_not_json_is_a_422_naming_the_body(client, facility, bearer, body):
+    response = client.put(
+        "/api/v1/report/lu-abrigado/2025-03", body, content_type="application/json", **bearer
+    )
+    assert response.status_code == 422, response.content
+    assert response.json() == {
+        "error": "body: not valid JSON",
+        "problems": [{"parameter": "body", "message": "not valid JSON"}],
+    }
