@@ -26,7 +26,13 @@ def facility_list(request: HttpRequest) -> HttpResponse:
     form = FacilityFilterForm(request.GET)
     facilities = selectors.facility_list(form.filters, request.user)
     page = Paginator(facilities, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "total": page.paginator.count}
+    context = {
+        "form": form,
+        "page": page,
+        "total": page.paginator.count,
+        # The map and the downloads get the filters that validated: the same facilities.
+        "filters": form.filters.as_query(),
+    }
     if request.htmx:
         return render(request, "directory/facility_list.html#results", context)
     return render(request, "directory/facility_list.html", context)

@@ -234,3 +234,15 @@ def test_lists_take_the_same_queries_for_2_or_20_items(
         Highlight.objects.create(month=month, facility=facility, text="x")
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_the_map_and_download_links_carry_the_valid_filters_of_the_list(client, make_facility):
+    make_facility("lu-abrigado", name="Abrigado")
+    make_facility("no-oslo", name="Oslo", country="NO", city="Oslo")
+    html = client.get("/facilities/?country=no&status=bogus&page=1").content.decode()
+    for url in ("/map/", "/data/facilities.csv", "/data/facilities.json"):
+        assert f'href="{url}?country=NO"' in html, url
+    rows = client.get("/data/facilities.csv?country=NO").content.decode().splitlines()
+    assert len(rows) == 2 and "no-oslo" in rows[1]
+    fragment = client.get("/facilities/?route=injecting", headers={"HX-Request": "true"})
+    assert 'href="/data/facilities.csv?route=injecting"' in fragment.content.decode()
