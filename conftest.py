@@ -12,6 +12,12 @@ from dcrnet.community.models import Role
 pytest_plugins = ["dcrnet.lib.browser"]
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: runs child processes for many seconds (deselect with -m 'not slow')"
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits, TOTP replay guards and cached figures must not leak between tests."""

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "dcrnet.evidence",
     "dcrnet.monitoring",
     "dcrnet.demo",
+    "dcrnet.operations",
 ]
 
 MIDDLEWARE = [
