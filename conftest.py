@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group
 
 from dcrnet.community.models import Role
 
-pytest_plugins = ["dcrnet.lib.browser"]
+# Test-only helpers live outside the dcrnet package, in testing/ (Playwright fixtures and a live
+# server that is safe on in-memory SQLite).
+pytest_plugins = ["testing.browser"]
 
 
 def pytest_configure(config):

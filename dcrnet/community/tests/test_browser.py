@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dcrnet.lib.browser import axe_violations
 from dcrnet.tests.conftest import PASSWORD
+from testing.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 
 from dcrnet.demo.accounts import load_accounts
 from dcrnet.demo.loader import Tally
-from dcrnet.lib.browser import axe_violations
+from testing.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dcrnet.directory.models import Facility
-from dcrnet.lib.browser import axe_violations
+from testing.browser import axe_violations
 
 from .sample_site import load_site
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from dcrnet.lib.browser import axe_violations
 from dcrnet.tests.phone import page_width, phone_page, shown_whole, unreachable_scroll_boxes
+from testing.browser import axe_violations
 
 from .sample_site import load_site
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from dcrnet.lib.browser import axe_violations
+from testing.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 

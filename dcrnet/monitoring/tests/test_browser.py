@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
-from dcrnet.lib.browser import axe_violations
 from dcrnet.monitoring import services
 from dcrnet.monitoring.indicators import seed
 from dcrnet.monitoring.models import DictionaryRelease, Indicator
+from testing.browser import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

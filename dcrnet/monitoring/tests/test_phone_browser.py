@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from dcrnet.lib.browser import axe_violations
 from dcrnet.monitoring import services
 from dcrnet.monitoring.indicators import seed
 from dcrnet.monitoring.models import DictionaryRelease, Indicator, YearlyValue
 from dcrnet.tests.phone import page_width, phone_page, shown_whole, unreachable_scroll_boxes
+from testing.browser import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

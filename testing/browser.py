@@ -3,15 +3,8 @@
 Loaded for the whole suite by ``pytest_plugins`` in the root conftest.py. A browser test::
 
     import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.test.testcases import LiveServerThread
 
-# With in-memory SQLite the live server shares the test's one connection; a threaded server
-# lets two requests (charts fetching their series in parallel) use it at once, interleaving
-# their cursors. Serve one request at a time (Django then closes each connection).
-LiveServerThread.server_class = WSGIServer
-
-    from dcrnet.lib.browser import axe_violations
+    from testing.browser import axe_violations
 
     @pytest.mark.browser
     def test_the_list_has_no_accessibility_violations(live_server, browser_page, facility):
@@ -19,6 +12,9 @@ LiveServerThread.server_class = WSGIServer
         assert axe_violations(browser_page) == []
 
 Fixtures
+    ``live_server``
+        pytest-django's live server, except that on in-memory SQLite it answers one request at a
+        time (see ``live_server_class``).
     ``browser_page``
         A Playwright ``Page`` (sync API) in a fresh context whose ``base_url`` is the
         ``live_server`` URL. It uses ``live_server``, so the test gets a transactional database:
@@ -57,6 +53,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -73,6 +70,51 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 TIMEOUT_MS = 15_000  # generous: the suite shares small CI machines
 
 CSP_MESSAGE = "Content Security Policy"  # in Chromium's console message for every violation
+
+
+class SingleThreadedWSGIServer(WSGIServer):
+    """Django's WSGI server answering one request at a time, in the live server's own thread.
+
+    That thread already uses the connections the test shares with it (LiveServerThread.run), and
+    Django answers every request of an unthreaded server with ``Connection: close``, so a browser
+    never holds the only worker on an idle kept-alive socket.
+    """
+
+    def __init__(self, *args: Any, connections_override: dict | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+
+
+def live_server_class(connections_override: dict) -> type[WSGIServer]:
+    """The server for the live server thread, given the connections the test shares with it.
+
+    pytest-django shares the test's connection with the live server only for in-memory SQLite,
+    where there is just one: a threaded server lets two requests (a page's charts fetching their
+    series in parallel) use it at once and interleave their cursors. Elsewhere each request
+    thread has its own connection, and parallel requests are what a browser makes.
+    """
+    return SingleThreadedWSGIServer if connections_override else ThreadedWSGIServer
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest, django_db_setup: None) -> Iterator[Any]:
+    """pytest-django's ``live_server`` with the server class of ``live_server_class``.
+
+    It waits for the test database: pytest-django's own fixture, being session-scoped, may start
+    before it and would then miss the in-memory connection it must share (which test runs first
+    decided which server the whole session got).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.server_class = live_server_class(server.thread.connections_override)
+    server.start()
+    yield server
+    server.stop()
 
 
 def is_foreign(url: str, host: str) -> bool:
