@@ -1,34 +1,38 @@
-"""The evidence library in the API: the same search, facets, exports, map and summaries."""
+"""The evidence library in the API: the same search, facets, exports, map and summaries.
+
+Filters are read through the schemas of filters.py, the same the pages use: a value the page
+refuses is refused here (422, naming the parameter), never silently dropped.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from typing import Literal
+from urllib.parse import urlencode
 
-from . import selectors
-from .forms import SearchForm
-from .models import EvidenceSummary, Reference
-from .views import EXPORT_FORMATS, EXPORT_LIMIT, _export_response
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Query, Router, Schema
+
+from dcrnet.lib.api import responses
+
+from . import exports, selectors
+from .filters import ExportFilters, MapFilters, SearchFilters
+from .models import Reference
 
 router = Router(tags=["evidence"])
 
-
-class SearchQuery(Schema):
-    q: str = Field(
-        "", max_length=300, description='Web-search syntax: words, "phrases", -word, OR.'
-    )
-    design: list[str] = Field([], description="Design slugs (each narrows further).")
-    outcome: list[str] = Field([], description="Outcome slugs.")
-    setting: list[str] = Field([])
-    route: list[str] = Field([])
-    country: str = Field("", max_length=2, description="ISO 3166 code of a country studied.")
-    type: str = Field("", description="CSL type, e.g. article-journal, report.")
-    year_from: int | None = Field(None, ge=1800, le=2100)
-    year_to: int | None = Field(None, ge=1800, le=2100)
-    sort: str = Field("relevance", pattern="^(relevance|newest|oldest)$")
-    page: int = Field(1, ge=1, le=100000)
-    per_page: int = Field(20, ge=1, le=100)
+FILES = {
+    "description": "The file: RIS, BibTeX, CSL-JSON, or a bibliography as plain text.",
+    "content": {
+        content_type.split(";")[0]: {"schema": {"type": "string"}}
+        for content_type in (
+            "application/x-research-info-systems",
+            "application/x-bibtex",
+            "application/vnd.citationstyles.csl+json",
+            "text/plain",
+        )
+    },
+}
 
 
 class Name(Schema):
@@ -87,6 +91,7 @@ class SearchOut(Schema):
 
 
 def _reference(ref: Reference, score: float | None = None, marks: dict | None = None) -> dict:
+    prefetched = getattr(ref, "_prefetched_objects_cache", {})
     return {
         "id": ref.pk,
         "url": ref.get_absolute_url(),
@@ -108,27 +113,21 @@ def _reference(ref: Reference, score: float | None = None, marks: dict | None = 
             {"vocabulary": t.vocabulary, "slug": t.slug, "name": t.name} for t in ref.terms.all()
         ],
         "countries": [c.code.code for c in ref.countries.all()]
-        if "countries" in getattr(ref, "_prefetched_objects_cache", {})
+        if "countries" in prefetched
         else [],
         "facilities": [f.public_id for f in ref.facilities.all()]
-        if "facilities" in getattr(ref, "_prefetched_objects_cache", {})
+        if "facilities" in prefetched
         else [],
         "score": score,
         "highlights": {k: str(v) for k, v in (marks or {}).items() if "<mark>" in str(v)},
     }
 
 
-def _params(query: SearchQuery) -> selectors.SearchParams:
-    data = query.dict()
-    data["per_page"] = query.per_page
-    form = SearchForm({k: v for k, v in data.items() if v not in (None, "", [])})
-    return form.params(per_page=query.per_page)
-
-
-@router.get("/references", response=SearchOut, summary="Search references")
-def search_references(request: HttpRequest, query: Query[SearchQuery]):
-    """Full-text search with facets; the same search as the /evidence/ page."""
-    result = selectors.search_references(_params(query), related=True)
+@router.get("/references", response=responses(SearchOut), summary="Search references")
+def search_references(request: HttpRequest, query: Query[SearchFilters]):
+    """Full-text search with facets; the same search as the /evidence/ page. An unknown design,
+    outcome, setting, route, country or type is refused (422), not ignored."""
+    result = selectors.search_references(query.params(), related=True)
     return {
         "count": result.total,
         "page": result.page,
@@ -155,35 +154,39 @@ def search_references(request: HttpRequest, query: Query[SearchQuery]):
     }
 
 
-@router.get("/references/export", summary="Export a search result or a selection")
-def export_references(
-    request: HttpRequest,
-    query: Query[SearchQuery],
-    format: str = Query("ris", pattern="^(ris|bibtex|csljson|apa|vancouver)$"),  # noqa: A002
-    ids: list[int] = Query([]),  # noqa: B008
-) -> HttpResponse:
-    """RIS, BibTeX, CSL-JSON, or an APA 7 / Vancouver bibliography as text."""
-    if ids:
-        by_pk = Reference.objects.for_detail().in_bulk(ids[:EXPORT_LIMIT])
-        refs = [by_pk[pk] for pk in ids if pk in by_pk]
-    else:
-        refs = selectors.ordered_references(_params(query), limit=EXPORT_LIMIT)
-    return _export_response(refs, format, "references")
+@router.get(
+    "/references/export",
+    response=responses(),
+    openapi_extra={"responses": {200: FILES}},
+    summary="Export a search result or a selection",
+)
+def export_references(request: HttpRequest, query: Query[ExportFilters]) -> HttpResponse:
+    """RIS, BibTeX, CSL-JSON, or an APA 7 / Vancouver bibliography as text: the references of
+    `ids` (at most 500), or else the first 5,000 of the search."""
+    refs = selectors.references_to_export(query.ids, query.params(), limit=exports.EXPORT_LIMIT)
+    return exports.download(refs, query.format, "references")
 
 
-@router.get("/references/{int:ref_id}", response=ReferenceOut, summary="One reference")
+@router.get(
+    "/references/{int:ref_id}", response=responses(ReferenceOut, 404), summary="One reference"
+)
 def get_reference(request: HttpRequest, ref_id: int):
-    return _reference(get_object_or_404(Reference.objects.for_detail(), pk=ref_id))
+    return _reference(selectors.reference(ref_id))
 
 
-@router.get("/references/{int:ref_id}/export", summary="Export one reference")
-def export_reference(
-    request: HttpRequest,
-    ref_id: int,
-    format: str = Query("ris", pattern="^(ris|bibtex|csljson|apa|vancouver)$"),  # noqa: A002
-) -> HttpResponse:
-    ref = get_object_or_404(Reference.objects.for_detail(), pk=ref_id)
-    return _export_response([ref], format, f"reference-{ref.pk}")
+class ExportFormat(Schema):
+    format: Literal[*exports.EXPORT_FORMATS] = "ris"
+
+
+@router.get(
+    "/references/{int:ref_id}/export",
+    response=responses(None, 404),
+    openapi_extra={"responses": {200: FILES}},
+    summary="Export one reference",
+)
+def export_reference(request: HttpRequest, ref_id: int, query: Query[ExportFormat]) -> HttpResponse:
+    ref = selectors.reference(ref_id)
+    return exports.download([ref], query.format, f"reference-{ref.pk}")
 
 
 class MapCellOut(Schema):
@@ -206,18 +209,12 @@ class MapOut(Schema):
     rows: list[MapRowOut]
 
 
-@router.get("/evidence-map", response=MapOut, summary="Outcomes × designs matrix")
-def evidence_map(
-    request: HttpRequest,
-    country: str = Query("", max_length=2),
-    year_from: int | None = Query(None, ge=1800, le=2100),
-    year_to: int | None = Query(None, ge=1800, le=2100),
-):
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
-    matrix = selectors.evidence_map(country=country or None, year_from=year_from, year_to=year_to)
+@router.get("/evidence-map", response=responses(MapOut), summary="Outcomes × designs matrix")
+def evidence_map(request: HttpRequest, query: Query[MapFilters]):
+    year_from, year_to = query.years()
+    matrix = selectors.evidence_map(
+        country=query.country or None, year_from=year_from, year_to=year_to
+    )
     search_url = reverse("evidence:search")
     return {
         "total": matrix.total,
@@ -252,7 +249,11 @@ class SummaryOut(Schema):
     references: list[int]
 
 
-@router.get("/evidence-summaries", response=list[SummaryOut], summary="GRADE summaries per outcome")
+@router.get(
+    "/evidence-summaries",
+    response=responses(list[SummaryOut]),
+    summary="GRADE summaries per outcome",
+)
 def evidence_summaries(request: HttpRequest):
     return [
         {
@@ -262,8 +263,5 @@ def evidence_summaries(request: HttpRequest):
             "rationale": s.rationale,
             "references": [r.pk for r in s.references.all()],
         }
-        for s in EvidenceSummary.objects.select_related("outcome").prefetch_related("references")
+        for s in selectors.summaries()
     ]
-
-
-__all__ = ["router", "EXPORT_FORMATS"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import Reference, Term, Vocabulary
+from . import selectors
+from .models import Reference
 
 ITEMS = 30
 
@@ -17,7 +17,7 @@ class NewReferencesFeed(Feed):
     def get_object(self, request, slug: str | None = None):
         if slug is None:
             return None
-        return get_object_or_404(Term, vocabulary=Vocabulary.OUTCOME, slug=slug)
+        return selectors.outcome(slug)
 
     def title(self, outcome) -> str:
         if outcome is None:
@@ -31,10 +31,7 @@ class NewReferencesFeed(Feed):
         return _("References newly added to the evidence library on drug consumption rooms.")
 
     def items(self, outcome):
-        refs = Reference.objects.for_list().order_by("-created", "-pk")
-        if outcome is not None:
-            refs = refs.filter(terms=outcome)
-        return refs[:ITEMS]
+        return selectors.new_references(outcome, limit=ITEMS)
 
     def item_title(self, ref: Reference) -> str:
         return f"{ref.title} ({ref.year})"

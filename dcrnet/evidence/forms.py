@@ -1,20 +1,52 @@
-"""Forms of the evidence library: search (GET), import, suggestion."""
+"""Forms of the evidence library: the lists' filters (GET), import, suggestion."""
 
 from __future__ import annotations
 
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from .filters import Filters, MapFilters, SearchFilters
 from .models import CslType, Term, clean_doi
-from .selectors import FACET_VOCABULARIES, MAX_PER_PAGE, SearchParams, Sort
-
-COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+from .selectors import Sort
 
 
-class SearchForm(forms.Form):
+class FiltersForm(forms.Form):
+    """The widgets of a list page's filters. Whether a value is valid, and what it means, is
+    decided by a schema of filters.py alone (the API and the exports read theirs through the
+    same one); this form shows the values and the schema's messages beside their fields."""
+
+    schema: type[Filters] = MapFilters
+
+    def __init__(self, data: QueryDict, **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters, self.problems = self.schema.read_leniently(data)
+
+    def full_clean(self) -> None:
+        self._errors = ErrorDict()
+        self.cleaned_data = self.filters.model_dump()
+        for parameter, message in self.problems:
+            name = parameter.split(".")[0]
+            self._errors.setdefault(
+                name if name in self.fields else NON_FIELD_ERRORS, self.error_class()
+            ).append(message)
+
+
+class MapForm(FiltersForm):
+    country = forms.CharField(label=_("Country (ISO code)"), required=False, max_length=2)
+    year_from = forms.IntegerField(
+        label=_("From year"), required=False, min_value=1800, max_value=2100
+    )
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1800, max_value=2100)
+
+
+class SearchForm(MapForm):
+    schema = SearchFilters
+
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -22,57 +54,38 @@ class SearchForm(forms.Form):
         help_text=_('Words, "exact phrases", -excluded words, OR between alternatives.'),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    design = forms.MultipleChoiceField(label=_("Study design"), required=False)
-    outcome = forms.MultipleChoiceField(label=_("Outcome"), required=False)
-    setting = forms.MultipleChoiceField(label=_("Setting"), required=False)
-    route = forms.MultipleChoiceField(label=_("Route"), required=False)
-    country = forms.CharField(label=_("Country (ISO code)"), required=False, max_length=2)
+    # Chosen through the facets' links (hidden inputs); here for their labels in messages.
+    design = forms.CharField(label=_("Study design"), required=False)
+    outcome = forms.CharField(label=_("Outcome"), required=False)
+    setting = forms.CharField(label=_("Setting"), required=False)
+    route = forms.CharField(label=_("Route"), required=False)
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Any type")), *CslType.choices]
     )
-    year_from = forms.IntegerField(
-        label=_("From year"), required=False, min_value=1800, max_value=2100
-    )
-    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1800, max_value=2100)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
-    page = forms.IntegerField(
-        required=False, min_value=1, max_value=100000, widget=forms.HiddenInput
-    )
+    page = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    per_page = forms.IntegerField(label=_("References per page"), required=False)
+
+
+def refuse_control_characters(value: str) -> None:
+    """C0 control characters other than tab, line feed and carriage return (a textarea sends
+    CR LF) are no text anyone types: refused, with the character named."""
+    if found := re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value or ""):
+        raise ValidationError(
+            _("Remove the control character U+%(code)s."),
+            code="control_character",
+            params={"code": f"{ord(found.group()):04X}"},
+        )
+
+
+class TextOnlyForm(forms.Form):
+    """A form whose every text field refuses control characters."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        terms = Term.objects.filter(vocabulary__in=FACET_VOCABULARIES).values_list(
-            "vocabulary", "slug", "name"
-        )
-        for vocabulary in FACET_VOCABULARIES:
-            self.fields[vocabulary].choices = [
-                (slug, name) for voc, slug, name in terms if voc == vocabulary
-            ]
-
-    def clean_country(self) -> str:
-        value = self.cleaned_data.get("country", "").strip()
-        if value and not COUNTRY.match(value):
-            raise ValidationError(_("Give a two-letter country code such as CA or FR."))
-        return value.upper()
-
-    def params(self, per_page: int | None = None) -> SearchParams:
-        """What is valid of the query; invalid fields are left out (and shown as errors)."""
-        self.is_valid()
-        data = self.cleaned_data
-        year_from, year_to = data.get("year_from"), data.get("year_to")
-        if year_from and year_to and year_from > year_to:
-            year_from, year_to = year_to, year_from
-        return SearchParams(
-            q=data.get("q") or "",
-            terms={v: data[v] for v in FACET_VOCABULARIES if data.get(v)},
-            countries=[data["country"]] if data.get("country") else [],
-            csl_type=data.get("type") or "",
-            year_from=year_from,
-            year_to=year_to,
-            sort=data.get("sort") or Sort.RELEVANCE,
-            page=data.get("page") or 1,
-            per_page=min(per_page or 20, MAX_PER_PAGE),
-        )
+        for form_field in self.fields.values():
+            if isinstance(form_field, forms.CharField):
+                form_field.validators.append(refuse_control_characters)
 
 
 class ImportForm(forms.Form):
@@ -104,8 +117,8 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ConfirmImportForm(forms.Form):
-    token = forms.CharField(widget=forms.HiddenInput)
+class ConfirmImportForm(TextOnlyForm):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     duplicates = forms.ChoiceField(
         label=_("Duplicates"),
         choices=[("skip", _("Skip them")), ("update", _("Update the existing references"))],
@@ -117,7 +130,7 @@ class ConfirmImportForm(forms.Form):
     )
 
 
-class SuggestionForm(forms.Form):
+class SuggestionForm(TextOnlyForm):
     doi = forms.CharField(label=_("DOI"), required=False, max_length=200)
     pmid = forms.CharField(label=_("PubMed ID (PMID)"), required=False, max_length=20)
     citation = forms.CharField(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
@@ -24,8 +25,8 @@ class Vocabulary(models.TextChoices):
 
 
 class TermQuerySet(models.QuerySet):
-    def of(self, vocabulary: str) -> TermQuerySet:
-        return self.filter(vocabulary=vocabulary)
+    def outcomes(self) -> TermQuerySet:
+        return self.filter(vocabulary=Vocabulary.OUTCOME)
 
     def lookup(self, spec: str) -> Term:
         """'design:cohort', 'design:COH' or 'outcome:Overdose mortality' → the Term."""
@@ -118,6 +119,13 @@ class ReferenceQuerySet(models.QuerySet):
 
     def for_detail(self) -> ReferenceQuerySet:
         return self.for_list().prefetch_related("facilities__country")
+
+    def about(self, term: Term) -> ReferenceQuerySet:
+        return self.filter(terms=term)
+
+    def newest_first(self) -> ReferenceQuerySet:
+        """Most recently added first (the feeds)."""
+        return self.order_by("-created", "-pk")
 
     def filtered(
         self,
@@ -335,6 +343,17 @@ class Certainty(models.TextChoices):
     VERY_LOW = "very-low", _("Very low")
 
 
+class EvidenceSummaryQuerySet(models.QuerySet):
+    def for_list(self) -> EvidenceSummaryQuerySet:
+        return self.select_related("outcome").prefetch_related("references")
+
+    def resting_on(self, ref: Reference) -> EvidenceSummaryQuerySet:
+        return self.filter(references=ref).select_related("outcome")
+
+    def of_outcome(self, outcome: Term) -> EvidenceSummary | None:
+        return self.filter(outcome=outcome).prefetch_related("references__people").first()
+
+
 class EvidenceSummary(models.Model):
     """GRADE rates a body of evidence for one outcome, not a single paper."""
 
@@ -352,6 +371,8 @@ class EvidenceSummary(models.Model):
     )
     updated = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = EvidenceSummaryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evidence summary")
@@ -396,3 +417,24 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return self.doi or self.pmid or self.citation[:80]
+
+
+class PendingImport(models.Model):
+    """A checked file waiting for its editor's confirmation. The confirmation claims the row
+    (services.confirm_import) so that one token imports the file once, however many
+    confirmations arrive together."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    format = models.CharField(max_length=10)
+    tag_ids = models.JSONField(default=list)
+    used = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("import waiting for confirmation")
+        verbose_name_plural = _("imports waiting for confirmation")
+
+    def __str__(self) -> str:
+        return f"{self.format} import of {self.created:%Y-%m-%d %H:%M}"

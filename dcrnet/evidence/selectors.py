@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.lib import search
@@ -132,6 +133,63 @@ def ordered_references(params: SearchParams, *, offset: int = 0, limit: int | No
     pks, _ = _page_pks(params, cols, mask, hits, offset, limit)
     by_pk = Reference.objects.for_detail().in_bulk(pks)
     return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def references_by_id(ids: list[int]) -> list[Reference]:
+    """The references of `ids` that exist, in that order (a selection to export)."""
+    by_pk = Reference.objects.for_detail().in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def references_to_export(ids: list[int], params: SearchParams, limit: int) -> list[Reference]:
+    """A selection when `ids` are given, else the first `limit` of the search's result."""
+    if ids:
+        return references_by_id(ids[:limit])
+    return ordered_references(params, limit=limit)
+
+
+def reference(pk: int) -> Reference:
+    """One reference with everything its page and exports show, or Http404."""
+    return get_object_or_404(Reference.objects.for_detail(), pk=pk)
+
+
+def summaries_resting_on(ref: Reference) -> list[EvidenceSummary]:
+    return list(EvidenceSummary.objects.resting_on(ref))
+
+
+def summaries() -> list[EvidenceSummary]:
+    return list(EvidenceSummary.objects.for_list())
+
+
+def new_references(outcome: Term | None = None, *, limit: int) -> list[Reference]:
+    """The references added last, all or on one outcome (the feeds)."""
+    refs = Reference.objects.for_list().newest_first()
+    return list((refs.about(outcome) if outcome else refs)[:limit])
+
+
+def outcome(slug: str) -> Term:
+    return get_object_or_404(Term.objects.outcomes(), slug=slug)
+
+
+@dataclass
+class OutcomePage:
+    outcome: Term
+    summary: EvidenceSummary | None
+    references: list[Reference]
+    by_design: list[tuple[Term | None, list[Reference]]]
+
+
+def outcome_page(term: Term) -> OutcomePage:
+    """An outcome's summary and references, grouped by design (uncoded last)."""
+    refs = list(Reference.objects.about(term).for_list().order_by("-year", "title"))
+    designs: dict[Term | None, list[Reference]] = {}
+    for ref in refs:
+        for design in ref.designs() or [None]:
+            designs.setdefault(design, []).append(ref)
+    by_design = sorted(
+        designs.items(), key=lambda pair: (pair[0] is None, pair[0] and pair[0].position)
+    )
+    return OutcomePage(term, EvidenceSummary.objects.of_outcome(term), refs, by_design)
 
 
 def search_references(

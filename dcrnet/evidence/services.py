@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import formats, indexing
 from .formats import Problem, Record, ReferenceImportError
-from .models import Person, Reference, Suggestion, Term, dedup_key
+from .models import PendingImport, Person, Reference, Suggestion, Term, dedup_key
+
+PENDING_IMPORT_LIFETIME = dt.timedelta(hours=24)
 
 
 class Status:
@@ -206,6 +211,62 @@ def import_file(
 ) -> tuple[ImportPlan, ImportOutcome]:
     plan = plan_import(data, fmt)
     return plan, apply_import(plan, **options)
+
+
+# --- Import in two steps: check (stage), then confirm once ---------------------------------
+
+
+class ImportNotPending(Exception):
+    """The confirmation's token is unknown, expired, someone else's, or already used."""
+
+
+class InvalidRecords(ReferenceImportError):
+    """The file has invalid records and the editor did not choose to leave them out."""
+
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        super().__init__(plan.problems)
+
+
+def stage_import(
+    user, data: bytes, fmt: str | None = None, tags: list[Term] | None = None
+) -> tuple[ImportPlan, PendingImport]:
+    """Check a file (ReferenceImportError if it cannot be read) and keep it for confirmation."""
+    plan = plan_import(data, fmt)
+    with transaction.atomic():
+        PendingImport.objects.filter(created__lt=timezone.now() - PENDING_IMPORT_LIFETIME).delete()
+        pending = PendingImport.objects.create(
+            token=secrets.token_urlsafe(32),
+            user=user,
+            text=formats.decode(data),
+            format=plan.format,
+            tag_ids=[term.pk for term in tags or []],
+        )
+    return plan, pending
+
+
+def confirm_import(
+    user, token: str, *, duplicates: str = "skip", valid_only: bool = False
+) -> ImportOutcome:
+    """Import a staged file once. The first statement claims the row with an UPDATE whose row
+    count says who won: parallel confirmations wait for the winner's transaction and then find
+    nothing left to claim (ImportNotPending). Invalid records (InvalidRecords) roll the claim
+    back, so the editor may still confirm with `valid_only`."""
+    fresh_since = timezone.now() - PENDING_IMPORT_LIFETIME
+    with transaction.atomic():
+        claimed = PendingImport.objects.filter(
+            token=token, user=user, used=False, created__gte=fresh_since
+        ).update(used=True)
+        if not claimed:
+            raise ImportNotPending(token)
+        pending = PendingImport.objects.get(token=token)
+        plan = plan_import(pending.text, pending.format)  # the library may have moved since
+        if plan.invalid and not valid_only:
+            raise InvalidRecords(plan)
+        tags = list(Term.objects.filter(pk__in=pending.tag_ids))
+        outcome = apply_import(plan, duplicates=duplicates, valid_only=valid_only, tags=tags)
+        pending.delete()
+    return outcome
 
 
 # --- Suggestions -------------------------------------------------------------------------
