@@ -10,9 +10,9 @@ from typing import Annotated
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Body, Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.security import HttpBearer
-from pydantic import PlainValidator, WithJsonSchema
+from pydantic import ConfigDict, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from dcrnet.community.roles import lacks_mfa
@@ -20,13 +20,23 @@ from dcrnet.directory.models import Country, Facility
 from dcrnet.lib.api import Refusal, invalid, responses
 
 from . import selectors, services
-from .forms import COUNTRY_PATTERN, SLUG_PATTERN, MonthlyFilters, SeriesFilters
+from .forms import (
+    COUNTRY_PATTERN,
+    MONTH_PATTERN,
+    SLUG_PATTERN,
+    CellName,
+    MonthlyFilters,
+    SeriesFilters,
+)
 from .models import MAX_VALUE, Indicator
 from .survey_results import survey_results
 
 router = Router(tags=["monitoring"])
 
 FacilityId = Annotated[str, Path(max_length=80, pattern=SLUG_PATTERN, description="public_id")]
+MonthPath = Annotated[
+    str, Path(pattern=MONTH_PATTERN, description="The month, YYYY-MM", examples=["2025-03"])
+]
 
 # A token acts for its account: one that must have a second factor and has none may not use it.
 MFA_FIRST = "this token's account must set up two-factor authentication first (/accounts/2fa/)"
@@ -156,14 +166,16 @@ class MonthlyOut(Schema):
 
 @router.get(
     "/monthly",
-    response=responses(MonthlyOut),
+    response=responses(MonthlyOut, 404),
     url_name="monitoring_monthly",
     summary="Open monthly data (also at /data/monthly.json and /data/monthly.csv)",
 )
 def monthly(request: HttpRequest, q: Query[MonthlyFilters]):
     """Published monthly values after suppression, CC BY 4.0. The same filters work on
-    /data/monthly.csv (CSV) and /data/monthly.json; an unknown parameter is refused."""
+    /data/monthly.csv (CSV) and /data/monthly.json; an unknown parameter is refused, a
+    facility that is not published is not found."""
     MonthlyFilters.refuse_unknown(request.GET)
+    q.refuse_missing()
     return selectors.monthly_payload(q.filters())
 
 
@@ -199,6 +211,11 @@ def _count(value: object) -> int | None:
         raise PydanticCustomError("count", "{reason}", {"reason": str(error)}) from None
 
 
+# What str.strip() takes from around a count (services.read_count), less the control
+# characters that lib.middleware refuses before any view: JSON Schema's \s would allow them.
+COUNT_SPACE = r"[\t\n\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+COUNT_TEXT = f"^{COUNT_SPACE}*([0-9][0-9 \\u00a0\\u202f]*)?{COUNT_SPACE}*$"
+
 # The grid's and the CSV's reader (services.read_count): true, 2.5 or "٣" are refused.
 Count = Annotated[
     int | None,
@@ -207,7 +224,7 @@ Count = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": 0, "maximum": MAX_VALUE},
-                {"type": "string", "pattern": "^\\s*([0-9][0-9 \u00a0\u202f]*)?\\s*$"},
+                {"type": "string", "pattern": COUNT_TEXT},
                 {"type": "null"},
             ]
         }
@@ -223,6 +240,15 @@ VERSION_DESCRIPTION = (
     "The month's version as last read (GET): if the month changed since, nothing is saved and "
     "the answer is 409."
 )
+
+
+class ReportIn(Schema):
+    """A PUT's body. Names outside the dictionary and any other member are refused (422)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    values: dict[CellName, Count] = Field(description=CELLS_DESCRIPTION)
+    version: str | None = Field(None, pattern=r"^[0-9a-f]{16}$", description=VERSION_DESCRIPTION)
 
 
 class MonthOut(Schema):
@@ -266,7 +292,7 @@ def _month_out(facility: Facility, month, values: dict[str, int], changed: int) 
     auth=ReporterTokenAuth(),
     url_name="monitoring_report_get",
 )
-def report_get(request: HttpRequest, public_id: FacilityId, month: str):
+def report_get(request: HttpRequest, public_id: FacilityId, month: MonthPath):
     """A month as reported (unsuppressed: only the facility's own reporters may read it)."""
     facility = _reported(request, public_id)
     month_date = _month(month)
@@ -284,35 +310,33 @@ def report_get(request: HttpRequest, public_id: FacilityId, month: str):
 def report_put(
     request: HttpRequest,
     public_id: FacilityId,
-    month: str,
-    values: Annotated[dict[str, Count], Body(description=CELLS_DESCRIPTION)],
-    version: Annotated[
-        str | None, Body(pattern=r"^[0-9a-f]{16}$", description=VERSION_DESCRIPTION)
-    ] = None,
+    month: MonthPath,
+    body: ReportIn,
 ):
     """Report (or correct) cells of a month for a facility you report for.
 
     Only the cells sent change (null or "" deletes nothing: it is not reported); a correction
     keeps the former value in the history. The cross-checks hold against the cells already
-    stored. Each refused cell is named as `values.<cell>`."""
+    stored. Each refused cell is named as `body.values.<cell>`, as lib.middleware names a
+    member of a JSON body."""
     facility = _reported(request, public_id)
     month_date = _month(month)
     try:
-        cells = services.read_cells(values)
+        cells = services.read_cells(body.values)
         changed = services.save_month(
-            facility, month_date, cells, user=request.auth, version=version
+            facility, month_date, cells, user=request.auth, version=body.version
         )
     except services.ReportInvalid as error:
         raise Refusal(
             422,
             [
-                (f"values.{cell}" if cell else "values", problem.message)
+                (f"body.values.{cell}" if cell else "body.values", problem.message)
                 for problem in error.problems
                 for cell in problem.cells or [""]
             ],
         ) from None
     except services.ReportConflict as conflict:
-        raise Refusal(409, [("version", str(conflict))]) from None
+        raise Refusal(409, [("body.version", str(conflict))]) from None
     return _month_out(
         facility, month_date, selectors.reported_month(request.auth, facility, month_date), changed
     )

@@ -1,26 +1,28 @@
 """Input contracts: the monthly grid, the CSV upload, tokens, open-data filters, the survey.
 
 Every value is read by the functions of services.py (`read_count`, `parse_month`), so the grid,
-the CSV upload, the survey and the API accept and refuse exactly the same things.
+the CSV upload, the survey and the API accept and refuse exactly the same things; a month in the
+API (a URL or a filter) is only the YYYY-MM form its OpenAPI document states.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import re
+from collections.abc import Callable
+from typing import Annotated, Literal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from ninja import Field, Schema
-from pydantic import PlainValidator, WithJsonSchema, field_validator
+from pydantic import PlainValidator, WithJsonSchema, field_validator, model_validator
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
-from pydantic_core.core_schema import ValidationInfo
 
 from dcrnet.directory.models import Criterion, Facility, FacilityModel, Route, Service, Weekday
+from dcrnet.directory.schemas import COUNTRY_CODES
 from dcrnet.lib.api import Refusal
 
 from .models import MAX_VALUE, Indicator, Level, breakdown_label
@@ -31,11 +33,15 @@ from .services import (
     read_cells,
     read_count,
     refuse_control_characters,
+    valid_cells,
 )
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
+# A month in the API (a URL or a filter): YYYY-MM in the years services.parse_month accepts,
+# so that every value the OpenAPI document allows is a month the endpoint answers for.
+MONTH_PATTERN = r"^(198[6-9]|199[0-9]|20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"
 
 
 def no_control_characters(value: str) -> None:
@@ -153,17 +159,52 @@ class TokenForm(PlainTextForm):
 
 
 def _month(value: object) -> dt.date:
-    try:
-        return parse_month(value)
-    except ValueError as error:
-        raise PydanticCustomError("month", "{reason}", {"reason": str(error)}) from None
+    if not isinstance(value, str) or not re.fullmatch(MONTH_PATTERN, value):
+        raise PydanticCustomError("month", str(_("Month must look like 2025-03.")))
+    return parse_month(value)
 
 
 Month = Annotated[
     dt.date,
     PlainValidator(_month),
-    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}$", "examples": ["2025-03"]}),
+    WithJsonSchema({"type": "string", "pattern": MONTH_PATTERN, "examples": ["2025-03"]}),
 ]
+
+
+class ReadAtGeneration:
+    """A string's JSON schema enumerates values read when the OpenAPI document is generated.
+
+    For values that live in the database (indicator codes, cell names): the document then
+    lists exactly what the endpoint accepts today, and the field's validator checks it again
+    on each request.
+    """
+
+    def __init__(self, values: Callable[[], list[str]]):
+        self.values = values
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        for exact in ("pattern", "maxLength", "minLength"):
+            schema.pop(exact, None)  # the enum says it all
+        schema["enum"] = self.values()
+        return schema
+
+
+def indicator_codes() -> list[str]:
+    """Every indicator code the filters accept (retired ones too: their series stay open)."""
+    return list(Indicator.objects.order_by("position", "code").values_list("code", flat=True))
+
+
+def report_cell_names() -> list[str]:
+    """The cells a report may hold: those of the current dictionary (services.read_cells)."""
+    return list(valid_cells(Indicator.objects.current()))
+
+
+IndicatorCode = Annotated[str, ReadAtGeneration(indicator_codes)]
+CellName = Annotated[str, ReadAtGeneration(report_cell_names)]
+# ISO 3166-1 alpha-2 in upper or lower case (read as upper case), as in the directory's filters.
+COUNTRY_CHOICES = (*COUNTRY_CODES, *(code.lower() for code in COUNTRY_CODES))
+CountryCode = Literal[COUNTRY_CHOICES]  # type: ignore[valid-type]
 
 
 class StrictQuery(Schema):
@@ -180,7 +221,7 @@ class StrictQuery(Schema):
         """For the downloads: the same parameters, the same refusals as the API (a Refusal)."""
         cls.refuse_unknown(query)
         try:
-            return cls.model_validate({key: query.get(key) for key in query})
+            filters = cls.model_validate({key: query.get(key) for key in query})
         except PydanticValidationError as error:
             raise Refusal(
                 422,
@@ -189,6 +230,11 @@ class StrictQuery(Schema):
                     for problem in error.errors()
                 ],
             ) from None
+        filters.refuse_missing()
+        return filters
+
+    def refuse_missing(self) -> None:
+        """A Refusal(404) for a well-formed value that names nothing (none by default)."""
 
 
 def _known_indicator(code: str | None) -> str | None:
@@ -199,22 +245,23 @@ def _known_indicator(code: str | None) -> str | None:
     return code
 
 
-def _end_after_start(end: dt.date | None, info: ValidationInfo) -> dt.date | None:
-    start = info.data.get("start")
-    if end is not None and start is not None and end < start:
-        raise PydanticCustomError("end", "the end month is before the start month")
-    return end
+def _months_in_order(filters):
+    """Start and end taken in order whichever way they came, as the evidence filters take years:
+    every pair of months the document allows is a range."""
+    if filters.start and filters.end and filters.end < filters.start:
+        filters.start, filters.end = filters.end, filters.start
+    return filters
 
 
 class SeriesFilters(StrictQuery):
-    indicator: str = Field(
+    indicator: IndicatorCode = Field(
         ..., max_length=40, pattern=SLUG_PATTERN, description="Indicator code, see /indicators."
     )
-    start: Month | None = Field(None, description="First month, YYYY-MM.")
-    end: Month | None = Field(None, description="Last month, YYYY-MM.")
+    start: Month | None = Field(None, description="First month, YYYY-MM (either order).")
+    end: Month | None = Field(None, description="Last month, YYYY-MM (either order).")
 
     check_indicator = field_validator("indicator")(_known_indicator)
-    check_end = field_validator("end")(_end_after_start)
+    in_order = model_validator(mode="after")(_months_in_order)
 
 
 class MonthlyFilters(StrictQuery):
@@ -222,40 +269,52 @@ class MonthlyFilters(StrictQuery):
 
     level: Level = Field(Level.FACILITY, description="facility (default), country or network")
     facility: str | None = Field(
-        None, max_length=80, pattern=SLUG_PATTERN, description="A published facility's public_id"
+        None,
+        max_length=80,
+        pattern=SLUG_PATTERN,
+        description="A published facility's public_id (404 when no published facility has it)",
     )
-    country: str | None = Field(
-        None, pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 country code, e.g. LU"
+    country: CountryCode | None = Field(  # type: ignore[valid-type]
+        None, description="ISO 3166-1 alpha-2 country code, e.g. LU (upper or lower case)"
     )
-    indicator: str | None = Field(
+    indicator: IndicatorCode | None = Field(
         None, max_length=40, pattern=SLUG_PATTERN, description="Indicator code, see /indicators"
     )
-    start: Month | None = Field(None, description="First month, YYYY-MM")
-    end: Month | None = Field(None, description="Last month, YYYY-MM")
+    start: Month | None = Field(None, description="First month, YYYY-MM (either order)")
+    end: Month | None = Field(None, description="Last month, YYYY-MM (either order)")
 
     check_indicator = field_validator("indicator")(_known_indicator)
-    check_end = field_validator("end")(_end_after_start)
+    in_order = model_validator(mode="after")(_months_in_order)
 
-    @field_validator("facility")
+    @field_validator("country", mode="before")
     @classmethod
-    def published_facility(cls, public_id: str | None) -> str | None:
+    def iso_country(cls, code: object) -> object:
+        """The code in upper case; the enum's own message would list every country."""
+        if not isinstance(code, str):
+            return code
+        if code not in COUNTRY_CHOICES:
+            raise PydanticCustomError(
+                "country",
+                str(_("'{code}' is not an ISO 3166-1 alpha-2 country code")),
+                {"code": code[:20]},
+            )
+        return code.upper()
+
+    def refuse_missing(self) -> None:
         if (
-            public_id is not None
-            and not Facility.objects.public().filter(public_id=public_id).exists()
+            self.facility is not None
+            and not Facility.objects.public().filter(public_id=self.facility).exists()
         ):
-            raise PydanticCustomError(
-                "facility", "no published facility has the identifier '{id}'", {"id": public_id}
+            raise Refusal(
+                404,
+                [
+                    (
+                        "facility",
+                        _("no published facility has the identifier '%(id)s'")
+                        % {"id": self.facility},
+                    )
+                ],
             )
-        return public_id
-
-    @field_validator("country")
-    @classmethod
-    def iso_country(cls, code: str | None) -> str | None:
-        if code is not None and code.upper() not in countries:
-            raise PydanticCustomError(
-                "country", "'{code}' is not an ISO 3166-1 alpha-2 country code", {"code": code}
-            )
-        return code.upper() if code else None
 
     def filters(self) -> dict:
         return self.model_dump()

@@ -20,7 +20,7 @@ DECLARED = {
     ("get", "/api/v1/series/network"): {200, 422},
     ("get", "/api/v1/series/countries/{code}"): {200, 404, 422},
     ("get", "/api/v1/series/facilities/{public_id}"): {200, 404, 422},
-    ("get", "/api/v1/monthly"): {200, 422},
+    ("get", "/api/v1/monthly"): {200, 404, 422},
     ("get", "/api/v1/survey"): {200, 422},
     ("get", REPORT): {200, 401, 403, 404, 422},
     ("put", REPORT): {200, 401, 403, 404, 409, 422},
@@ -85,7 +85,7 @@ def test_a_put_with_the_version_it_read_is_refused_with_409_once_the_month_chang
     assert read["values"] == {} and read["version"] == services.month_version({})
     services.save_month(facility, dt.date(2025, 3, 1), {"visits": 80})
     body = error_of(put(client, {"visits": 90}, bearer, version=read["version"]), 409)
-    assert body["problems"][0]["parameter"] == "version"
+    assert body["problems"][0]["parameter"] == "body.version"
     fresh = client.get("/api/v1/report/lu-abrigado/2025-03", **bearer).json()
     assert fresh["values"] == {"visits": 80}
     saved = put(client, {"visits": 90}, bearer, version=fresh["version"])

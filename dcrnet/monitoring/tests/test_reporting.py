@@ -234,7 +234,10 @@ def test_the_api_checks_new_cells_against_stored_ones(client, facility, bearer):
     )
     assert response.status_code == 422
     problems = response.json()["problems"]
-    assert [p["parameter"] for p in problems] == ["values.unique_clients", "values.visits"]
+    assert [p["parameter"] for p in problems] == [
+        "body.values.unique_clients",
+        "body.values.visits",
+    ]
     assert problems[0]["message"] == "Unique clients (11) exceed visits (10)."
 
 
@@ -247,8 +250,8 @@ def test_the_api_rejects_bad_values_naming_the_cell(client, facility, bearer):
     )
     assert response.status_code == 422
     assert response.json() == {
-        "error": "values.visits: must not be negative",
-        "problems": [{"parameter": "values.visits", "message": "must not be negative"}],
+        "error": "body.values.visits: must not be negative",
+        "problems": [{"parameter": "body.values.visits", "message": "must not be negative"}],
     }
     response = client.put(
         "/api/v1/report/lu-abrigado/2025-03",
@@ -258,7 +261,7 @@ def test_the_api_rejects_bad_values_naming_the_cell(client, facility, bearer):
     )
     assert response.status_code == 422
     assert response.json()["problems"] == [
-        {"parameter": "values.client_name", "message": "Unknown indicator “client_name”."}
+        {"parameter": "body.values.client_name", "message": "Unknown indicator “client_name”."}
     ]
     assert not MonthlyValue.objects.exists()
 
