@@ -113,13 +113,18 @@ class RequestContextMiddleware:
             logs.unbind(token)
 
 
+# Secrets a URL path can hold: password-reset and email-confirmation keys, tokens. Narrower than
+# logs.SECRET_NAME, whose "code" (a TOTP code in a form) would hide country and indicator codes.
+PATH_SECRET = re.compile(r"key|token|secret", re.IGNORECASE)
+
+
 def logged_path(request: HttpRequest) -> str:
     """The path with secrets in it (password reset and email confirmation keys) masked."""
     path = request.path
     match = getattr(request, "resolver_match", None)
     if match is not None:
         for name, value in match.kwargs.items():
-            if logs.SECRET_NAME.search(name) and isinstance(value, str) and value:
+            if PATH_SECRET.search(name) and isinstance(value, str) and value:
                 path = path.replace(value, logs.REDACTED)
     return path
 

@@ -170,6 +170,13 @@ def test_the_access_line_masks_keys_in_the_path_and_query(log):
     assert line["path"] == "/accounts/password/reset/key/1-[redacted]/"
 
 
+@pytest.mark.django_db
+def test_the_access_line_keeps_country_and_indicator_codes_in_the_path(log, facility):
+    Client().get("/data/countries/LU/")
+    [line] = [line for line in log().parsed() if line["logger"] == "dcrnet.request"]
+    assert line["path"] == "/data/countries/LU/"
+
+
 # Security events (RELIABILITY 48) ------------------------------------------------------------
 
 
