@@ -24,13 +24,13 @@ router = Router(tags=["evidence"])
 FILES = {
     "description": "The file: RIS, BibTeX, CSL-JSON, or a bibliography as plain text.",
     "content": {
-        content_type.split(";")[0]: {"schema": {"type": "string"}}
-        for content_type in (
-            "application/x-research-info-systems",
-            "application/x-bibtex",
-            "application/vnd.citationstyles.csl+json",
-            "text/plain",
-        )
+        "application/x-research-info-systems": {"schema": {"type": "string"}},
+        "application/x-bibtex": {"schema": {"type": "string"}},
+        # JSON, so a client parses it: an array of CSL items.
+        "application/vnd.citationstyles.csl+json": {
+            "schema": {"type": "array", "items": {"type": "object"}}
+        },
+        "text/plain": {"schema": {"type": "string"}},
     },
 }
 

@@ -15,6 +15,8 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from dcrnet.lib.api import ReadAtGeneration
+
 from . import facets
 from .exports import EXPORT_FORMATS
 from .formats.common import CONTROL
@@ -52,8 +54,33 @@ def _no_control_characters(value):
 Year = Annotated[int | None, BeforeValidator(_ascii_integer)]
 Page = Annotated[int, BeforeValidator(_ascii_integer)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_ascii_integer)]
-Text = Annotated[str, BeforeValidator(_no_control_characters)]
-Slugs = list[str]  # checked whole by SearchFilters._known_terms (an error names the parameter)
+# The document says what lib.middleware refuses before any view: no control characters.
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+Text = Annotated[
+    str,
+    BeforeValidator(_no_control_characters),
+    Field(json_schema_extra={"pattern": TEXT_PATTERN}),
+]
+
+
+def _slugs(vocabulary: str):
+    return lambda: [t.slug for t in facets.all_terms() if t.vocabulary == vocabulary]
+
+
+def _country_codes() -> list[str]:
+    codes = list(dict(countries))
+    return ["", *codes, *(code.lower() for code in codes)]
+
+
+# Checked whole by SearchFilters._known_terms (an error names the parameter); the document lists
+# the slugs each vocabulary holds when it is generated.
+def Slugs(vocabulary: str):  # noqa: N802 - a type
+    return list[Annotated[str, ReadAtGeneration(_slugs(vocabulary))]]
+
+
+CountryCode = Annotated[
+    str, BeforeValidator(_no_control_characters), ReadAtGeneration(_country_codes)
+]
 
 
 class Filters(Schema):
@@ -106,7 +133,7 @@ def problems(exc: ValidationError) -> list[tuple[str, str]]:
 class MapFilters(Filters):
     """What narrows the evidence map (and, with more, a search)."""
 
-    country: Text = Field(
+    country: CountryCode = Field(
         "", description="ISO 3166 code of a country studied, e.g. CA.", max_length=2
     )
     year_from: Year = Field(None, ge=1800, le=2100, description="First year published.")
@@ -137,10 +164,14 @@ class SearchFilters(MapFilters):
     q: Text = Field(
         "", max_length=300, description='Web-search syntax: words, "phrases", -word, OR.'
     )
-    design: Slugs = Field([], description="Study design slugs (each narrows further).")
-    outcome: Slugs = Field([], description="Outcome slugs (each narrows further).")
-    setting: Slugs = Field([], description="Setting slugs.")
-    route: Slugs = Field([], description="Route slugs.")
+    design: Slugs(Vocabulary.DESIGN) = Field(
+        [], description="Study design slugs (each narrows further)."
+    )
+    outcome: Slugs(Vocabulary.OUTCOME) = Field(
+        [], description="Outcome slugs (each narrows further)."
+    )
+    setting: Slugs(Vocabulary.SETTING) = Field([], description="Setting slugs.")
+    route: Slugs(Vocabulary.ROUTE) = Field([], description="Route slugs.")
     type: Literal["", *CslType.values] = Field(
         "", description="CSL type, e.g. article-journal, report; empty for any."
     )

@@ -7,7 +7,7 @@ dcrnet/api.py turns each into the same body. Endpoints declare their error statu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
 
 from ninja import Schema
@@ -72,3 +72,22 @@ def responses(ok: dict | type | None = None, *errors: int) -> dict:
     for status in (422, *errors):
         mapping[status] = ErrorOut
     return mapping
+
+
+class ReadAtGeneration:
+    """A string's JSON schema enumerates values read when the OpenAPI document is generated.
+
+    For values that live in the database (indicator codes, vocabulary slugs): the document then
+    lists exactly what the endpoint accepts today, and the field's validator checks it again
+    on each request.
+    """
+
+    def __init__(self, values: Callable[[], list[str]]):
+        self.values = values
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        for exact in ("pattern", "maxLength", "minLength"):
+            schema.pop(exact, None)  # the enum says it all
+        schema["enum"] = self.values()
+        return schema

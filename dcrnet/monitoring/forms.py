@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from django import forms
@@ -23,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from dcrnet.directory.models import Criterion, Facility, FacilityModel, Route, Service, Weekday
 from dcrnet.directory.schemas import COUNTRY_CODES
-from dcrnet.lib.api import Refusal
+from dcrnet.lib.api import ReadAtGeneration, Refusal
 
 from .models import MAX_VALUE, Indicator, Level, breakdown_label
 from .services import (
@@ -169,25 +168,6 @@ Month = Annotated[
     PlainValidator(_month),
     WithJsonSchema({"type": "string", "pattern": MONTH_PATTERN, "examples": ["2025-03"]}),
 ]
-
-
-class ReadAtGeneration:
-    """A string's JSON schema enumerates values read when the OpenAPI document is generated.
-
-    For values that live in the database (indicator codes, cell names): the document then
-    lists exactly what the endpoint accepts today, and the field's validator checks it again
-    on each request.
-    """
-
-    def __init__(self, values: Callable[[], list[str]]):
-        self.values = values
-
-    def __get_pydantic_json_schema__(self, core_schema, handler):
-        schema = handler(core_schema)
-        for exact in ("pattern", "maxLength", "minLength"):
-            schema.pop(exact, None)  # the enum says it all
-        schema["enum"] = self.values()
-        return schema
 
 
 def indicator_codes() -> list[str]:
