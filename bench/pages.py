@@ -46,12 +46,13 @@ def server_command(spec: str, app: str, port: int) -> list[str]:
     """
     server, *extra = spec.split()
     if server == "granian":
+        # No access log here: the app writes its own JSON access lines, as under make serve.
         options = [
             "--interface", "wsgi", "--workers", str(WORKERS), "--blocking-threads", "32",
-            "--host", HOST, "--port", str(port), "--log-level", "warning", "--access-log",
+            "--host", HOST, "--port", str(port), "--log-level", "warning",
         ]  # fmt: skip
     elif server == "gunicorn":  # sync workers unless "gunicorn -k gthread --threads 4"
-        options = ["-w", str(WORKERS), "-b", f"{HOST}:{port}", "--access-logfile", "-"]
+        options = ["-w", str(WORKERS), "-b", f"{HOST}:{port}"]
     else:
         raise SystemExit(f"--servers: unknown server {server!r} (granian or gunicorn)")
     return [str(VENV_BIN / server), *options, *extra, app]
