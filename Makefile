@@ -77,7 +77,7 @@ fuzz: static
 	@set -eu; \
 	export DATABASE_URL="$${DATABASE_URL:-sqlite:///$(FUZZ_SQLITE)}" DEBUG=0 \
 	  SECRET_KEY="$${SECRET_KEY:-fuzz-$$(hostname)-not-for-production-0123456789abcdef0123}" \
-	  ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0; \
+	  ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0 ACCESS_LOG_LEVEL=WARNING; \
 	$(MANAGE) createcachetable; \
 	$(MANAGE) migrate --noinput -v0; \
 	$(MANAGE) load_demo > /dev/null; \
