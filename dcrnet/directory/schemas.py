@@ -14,7 +14,7 @@ from pydantic import ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from dcrnet.lib.markdown import render_markdown
-from dcrnet.lib.middleware import CONTROL_CHARACTER
+from dcrnet.lib.text import CONTROL_CHARACTER
 
 from .models import (
     Country,

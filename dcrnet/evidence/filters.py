@@ -16,10 +16,10 @@ from pydantic import BeforeValidator, ValidationError, ValidationInfo, field_val
 from pydantic_core import PydanticCustomError
 
 from dcrnet.lib.api import ReadAtGeneration
+from dcrnet.lib.text import CONTROL_CHARACTER, control_character
 
 from . import facets
 from .exports import EXPORT_FORMATS
-from .formats.common import CONTROL
 from .models import CslType, Vocabulary
 from .selectors import MAX_PER_PAGE, PER_PAGE, SearchParams, Sort
 
@@ -42,11 +42,11 @@ def _ascii_integer(value):
 
 
 def _no_control_characters(value):
-    if isinstance(value, str) and (found := CONTROL.search(value)):
+    if isinstance(value, str) and (code := control_character(value)):
         raise PydanticCustomError(
             "control_character",
-            _("contains a control character (U+{code}); remove it"),
-            {"code": f"{ord(found.group()):04X}"},
+            _("contains a control character ({code}); remove it"),
+            {"code": code},
         )
     return value
 
@@ -189,7 +189,7 @@ class SearchFilters(MapFilters):
                     "unknown_term",
                     _("{value} is not a known {vocabulary}"),
                     {
-                        "value": CONTROL.sub("?", slug[:60]),
+                        "value": CONTROL_CHARACTER.sub("?", slug[:60]),
                         "vocabulary": str(Vocabulary(info.field_name).label).lower(),
                     },
                 )

@@ -10,6 +10,8 @@ from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from dcrnet.lib.text import PlainTextForm
+
 from .filters import Filters, MapFilters, SearchFilters
 from .models import CslType, Term, clean_doi
 from .selectors import Sort
@@ -67,27 +69,6 @@ class SearchForm(MapForm):
     per_page = forms.IntegerField(label=_("References per page"), required=False)
 
 
-def refuse_control_characters(value: str) -> None:
-    """C0 control characters other than tab, line feed and carriage return (a textarea sends
-    CR LF) are no text anyone types: refused, with the character named."""
-    if found := re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value or ""):
-        raise ValidationError(
-            _("Remove the control character U+%(code)s."),
-            code="control_character",
-            params={"code": f"{ord(found.group()):04X}"},
-        )
-
-
-class TextOnlyForm(forms.Form):
-    """A form whose every text field refuses control characters."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for form_field in self.fields.values():
-            if isinstance(form_field, forms.CharField):
-                form_field.validators.append(refuse_control_characters)
-
-
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
@@ -117,7 +98,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ConfirmImportForm(TextOnlyForm):
+class ConfirmImportForm(PlainTextForm):
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     duplicates = forms.ChoiceField(
         label=_("Duplicates"),
@@ -130,7 +111,7 @@ class ConfirmImportForm(TextOnlyForm):
     )
 
 
-class SuggestionForm(TextOnlyForm):
+class SuggestionForm(PlainTextForm):
     doi = forms.CharField(label=_("DOI"), required=False, max_length=200)
     pmid = forms.CharField(label=_("PubMed ID (PMID)"), required=False, max_length=20)
     citation = forms.CharField(

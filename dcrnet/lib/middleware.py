@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import logging as logs
 from .api import error_body
 from .clientip import client_ip
+from .text import CONTROL_CHARACTER
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
@@ -60,7 +61,6 @@ UNLOGGED_PATHS = ("/healthz",)
 
 # C0 control characters except tab, line feed and carriage return: no text we keep has them,
 # and PostgreSQL refuses NUL in any text (a 500 wherever one reached a query).
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 JSON_TYPES = ("application/json",)
 

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from dcrnet.directory.models import Criterion, Facility, FacilityModel, Route, Service, Weekday
 from dcrnet.directory.schemas import COUNTRY_CODES
 from dcrnet.lib.api import ReadAtGeneration, Refusal
+from dcrnet.lib.text import PlainTextForm, no_control_characters
 
 from .models import MAX_VALUE, Indicator, Level, breakdown_label
 from .services import (
@@ -31,7 +32,6 @@ from .services import (
     parse_month,
     read_cells,
     read_count,
-    refuse_control_characters,
     valid_cells,
 )
 
@@ -41,24 +41,6 @@ COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 # A month in the API (a URL or a filter): YYYY-MM in the years services.parse_month accepts,
 # so that every value the OpenAPI document allows is a month the endpoint answers for.
 MONTH_PATTERN = r"^(198[6-9]|199[0-9]|20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"
-
-
-def no_control_characters(value: str) -> None:
-    """A form validator: NUL and the other C0 control characters (but tab and line ends)."""
-    try:
-        refuse_control_characters(value)
-    except ValueError as error:
-        raise ValidationError(_("This value %(error)s.") % {"error": error}) from None
-
-
-class PlainTextForm(forms.Form):
-    """Every text field refuses control characters, with a message under that field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(no_control_characters)
 
 
 class CountField(forms.Field):

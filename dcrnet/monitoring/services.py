@@ -21,6 +21,7 @@ from dcrnet.community.roles import lacks_mfa
 from dcrnet.directory.models import Facility
 from dcrnet.lib.cache import bump
 from dcrnet.lib.disclosure import Constraint, protect
+from dcrnet.lib.text import control_character
 
 from .models import (
     MAX_VALUE,
@@ -84,8 +85,6 @@ def parse_cell_name(name: str) -> tuple[str, str]:
 
 # --- reading values: one contract for the grid, the CSV upload and the API ------------------
 
-# C0 control characters except tab, line feed and carriage return (the parts of a line end).
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # ASCII digits only: "٣" (Arabic-Indic) or "３" (full-width) are not read as 3.
 MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
 COUNT = re.compile(r"-?[0-9]+")
@@ -94,10 +93,8 @@ DIGIT_GROUPING = str.maketrans("", "", " \u00a0\u202f")  # "1 200" as typed in m
 
 def refuse_control_characters(text: str) -> None:
     """ValueError naming the first control character in `text` (tab and line ends are fine)."""
-    if match := CONTROL_CHARACTER.search(text):
-        raise ValueError(
-            _("contains a control character (U+%(code)s)") % {"code": f"{ord(match.group()):04X}"}
-        )
+    if code := control_character(text):
+        raise ValueError(_("contains a control character (%(code)s)") % {"code": code})
 
 
 def parse_month(text: object) -> dt.date:
