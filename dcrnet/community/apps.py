@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.lib.dbcache import create_cache_tables
@@ -16,7 +16,8 @@ class CommunityConfig(AppConfig):
         post_migrate.connect(
             signals.grant_role_permissions, dispatch_uid="dcrnet.community.grant_role_permissions"
         )
-        # The shared cache's table (dcrnet.lib.dbcache) is made by `migrate` like every table.
-        post_migrate.connect(
+        # The shared cache's table (dcrnet.lib.dbcache) is made by `migrate` before any migration:
+        # data migrations and other post_migrate receivers already write to the cache.
+        pre_migrate.connect(
             create_cache_tables, sender=self, dispatch_uid="dcrnet.lib.dbcache.create_cache_tables"
         )

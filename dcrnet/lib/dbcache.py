@@ -54,7 +54,7 @@ class DatabaseCache(DjangoDatabaseCache):
 
 
 def create_cache_tables(using: str = "default", **kwargs) -> None:
-    """post_migrate receiver: `migrate` leaves the database cache's table in place (idempotent).
+    """pre_migrate receiver: `migrate` leaves the database cache's table in place (idempotent).
 
     So a fresh install (and the benchmark, and `make serve`) never meets a missing cache table;
     with Redis or the in-memory cache configured, it does nothing.
