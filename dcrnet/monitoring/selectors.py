@@ -8,7 +8,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -16,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Country, Facility
-from dcrnet.lib.cache import content_version
+from dcrnet.lib.cache import cached as lib_cached
 
 from .models import (
     Indicator,
@@ -41,12 +40,7 @@ def cached(prefix: str, params: dict, compute):
     """Cache by every filter; any write moves the content version (lib.cache)."""
     raw = json.dumps(params, sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:24]
-    key = f"monitoring:{content_version()}:{prefix}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return lib_cached(f"monitoring:{prefix}:{digest}", compute, CACHE_SECONDS)
 
 
 @dataclass(frozen=True)
