@@ -10,11 +10,11 @@ from django_countries import countries
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dcrnet.lib.text import CONTROL_CHARACTER
 from dcrnet.monitoring.api import COUNT_TEXT
 from dcrnet.monitoring.forms import MONTH_PATTERN
 from dcrnet.monitoring.models import DictionaryRelease, Indicator, MonthlyValue
 from dcrnet.monitoring.services import (
-    CONTROL_CHARACTER,
     parse_month,
     read_count,
     valid_cells,
