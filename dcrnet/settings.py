@@ -53,6 +53,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin: translated content fields, edited side by side (docs/decisions/0005).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_htmx",
     "django_tasks_db",
+    "statici18n",
     "dcrnet.community",
     "dcrnet.directory",
     "dcrnet.pages",
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A first visit follows Accept-Language once; after that, the visitor's own choice.
+    "dcrnet.lib.i18n.FirstVisitLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -292,10 +297,27 @@ if not DEBUG:
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
-# Internationalisation: every string is marked; English is the first language.
+# Internationalisation: every string is marked and translated into all five languages; English
+# is the first language, at the paths without a prefix (docs/decisions/0005-languages.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("nl", _("Dutch")),
+    ("es", _("Spanish")),
+]
 LOCALE_PATHS = [BASE_DIR / "dcrnet" / "locale"]
+LANGUAGE_COOKIE_NAME = "language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The JavaScript catalogues are static files (strict CSP: no inline script, no view per request);
+# `make messages` writes them, CI checks that they match the catalogues.
+STATICI18N_ROOT = BASE_DIR / "dcrnet" / "static"
+STATICI18N_OUTPUT_DIR = "jsi18n"
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

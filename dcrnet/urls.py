@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet import views
 from dcrnet.api import api
+from dcrnet.lib.i18n import choose_language
 from dcrnet.pages import views as page_views
 
 admin.site.site_header = _("DCR Network — editors")
@@ -16,17 +18,23 @@ admin.site.site_title = _("DCR Network")
 admin.site.login = views.admin_login
 admin.site.add_action(views.admin_delete_selected, "delete_selected")
 
+# Outside the languages: probes, the API (language-neutral) and the switcher itself.
 urlpatterns = [
-    path("", page_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("language/", choose_language, name="choose_language"),
+]
+# English at these paths, the other languages under /fr/, /de/, /nl/ and /es/.
+urlpatterns += i18n_patterns(
+    path("", page_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
-    path("api/v1/", api.urls),
     path("", include("dcrnet.directory.urls")),
     path("evidence/", include("dcrnet.evidence.urls")),
     path("data/", include("dcrnet.monitoring.urls")),
     path("", include("dcrnet.pages.urls")),
-]
+    prefix_default_language=False,
+)
 
 handler400 = "dcrnet.views.bad_request"
 handler403 = "dcrnet.views.permission_denied"

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from dcrnet.lib.i18n import unprefixed
+
 from .roles import lacks_mfa
 
 # Paths a privileged user without TOTP may still reach: enrolment itself, logout, assets.
@@ -28,7 +30,7 @@ class RequireMFAMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and not request.path.startswith(EXEMPT_PREFIXES)
+            and not unprefixed(request.path).startswith(EXEMPT_PREFIXES)
             and lacks_mfa(user)
         ):
             return redirect("mfa_activate_totp")

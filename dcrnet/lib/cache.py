@@ -14,12 +14,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
 CONTENT_APPS = {"directory", "pages", "evidence", "monitoring"}
@@ -60,10 +62,11 @@ def invalidate(sender, **kwargs) -> None:
 
 
 def cached[T](name: str, compute: Callable[[], T], seconds: int) -> T:
-    """compute(), kept `seconds` under the current content version (0: not cached)."""
+    """compute(), kept `seconds` under the current content version and the active language
+    (labels and translated content fields differ by language; 0: not cached)."""
     if seconds <= 0:
         return compute()
-    key = f"content:{content_version()}:{name}"
+    key = f"content:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

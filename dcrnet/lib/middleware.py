@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import logging as logs
 from .api import error_body
 from .clientip import client_ip
+from .i18n import unprefixed
 from .text import CONTROL_CHARACTER
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -159,7 +160,7 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or request.path.startswith(
+        if (user is not None and user.is_authenticated) or unprefixed(request.path).startswith(
             PRIVATE_PREFIXES
         ):
             response.headers["Cache-Control"] = "no-store, private"

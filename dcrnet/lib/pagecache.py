@@ -32,6 +32,7 @@ from django.utils.cache import get_conditional_response, parse_etags, patch_vary
 from django.utils.http import parse_http_date_safe
 
 from dcrnet.lib.cache import content_version
+from dcrnet.lib.i18n import unprefixed
 from dcrnet.lib.middleware import PRIVATE_PREFIXES
 
 # Answered by their own servers (WhiteNoise, the proxy): headers left as they are.
@@ -115,7 +116,7 @@ def personal(request: HttpRequest, response: HttpResponse) -> bool:
     session = getattr(request, "session", None)
     return (
         not anonymous(request)
-        or request.path.startswith(PRIVATE_PREFIXES)
+        or unprefixed(request.path).startswith(PRIVATE_PREFIXES)
         or (user is not None and user.is_authenticated)
         or bool(response.cookies)
         or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
@@ -153,7 +154,7 @@ class AnonymousPageCacheMiddleware:
         if (
             request.method not in READS
             or not anonymous(request)
-            or request.path.startswith(PRIVATE_PREFIXES)
+            or unprefixed(request.path).startswith(PRIVATE_PREFIXES)
         ):
             response = self.get_response(request)
             if request.method in READS or personal(request, response):
@@ -167,7 +168,8 @@ class AnonymousPageCacheMiddleware:
         if still_fresh(request, etag):
             return make_public(HttpResponseNotModified(), etag)
         seconds = page_cache_seconds()
-        keep = request.method == "GET" and seconds > 0 and not request.path.startswith(NOT_KEPT)
+        kept = not unprefixed(request.path).startswith(NOT_KEPT)
+        keep = request.method == "GET" and seconds > 0 and kept
         key = f"page:{digest}"
         response = cache.get(key) if keep else None
         if response is None:

@@ -8,17 +8,27 @@
  *   {"labels": [...], "series": [{"label": "...", "values": [...]}], "synthetic": bool}.
  * The script draws the chart, removes `hidden`, names it after the figure's caption and adds a
  * "Download PNG" button. The table stays on the page: it is the accessible version of the chart.
- * data-series-label names the y axis. Translated button texts come from this script tag's
- * data-download-label / data-synthetic-label (see directory/_chart_scripts.html).
+ * data-series-label names the y axis. Texts come from the page language's JavaScript catalogue
+ * (the static djangojs.js included before this script); numbers on the axes follow the page's
+ * <html lang>, and table cells are read in that locale too ("1.600" is 1600 in German).
  */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
+  var gettext = window.gettext || function (s) { return s; };
   var strings = {
-    download: (script && script.dataset.downloadLabel) || "Download PNG",
-    synthetic: (script && script.dataset.syntheticLabel) || "Synthetic data, for demonstration only"
+    download: gettext("Download PNG"),
+    synthetic: gettext("Synthetic data, for demonstration only")
   };
+  var LANG = document.documentElement.lang || "en";
+  var numbers = new Intl.NumberFormat(LANG, { maximumFractionDigits: 2 });
+  var parts = new Intl.NumberFormat(LANG).formatToParts(12345.5);
+  function part(type, fallback) {
+    var found = parts.filter(function (p) { return p.type === type; })[0];
+    return found ? found.value : fallback;
+  }
+  var GROUP = part("group", ",");
+  var DECIMAL = part("decimal", ".");
   var COLOURS = ["#0b5cab", "#c2410c", "#1a7f37", "#6f42c1", "#8a5a00", "#57606a", "#b42318"];
   var HEIGHT = 280;
   var INTEGER_STEPS = [];
@@ -28,11 +38,16 @@
     return (text || "").replace(/\s+/g, " ").trim();
   }
 
-  /* "1,234" / "1 234" / "12.5" / "12,5" → number; anything else ("<5", "—", "") → null. */
+  /* A number written in the page's locale ("1,234.5" en, "1 234,5" fr, "1.234,5" de/nl/es) or
+   * plainly ("1234.5") → number; anything else ("<5", "—", "") → null. */
   function toNumber(text) {
     var s = (text || "").replace(/[\s\u00a0\u202f]/g, "");
-    if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-    else if (/^-?\d+,\d+$/.test(s)) s = s.replace(",", ".");
+    if (/^-?\d+(\.\d+)?$/.test(s) && !(GROUP === "." && /^-?\d{1,3}(\.\d{3})+$/.test(s))) {
+      return parseFloat(s);
+    }
+    var group = GROUP.replace(/[\s\u00a0\u202f]/g, "");
+    if (group) s = s.split(group).join("");
+    s = s.replace(DECIMAL, ".");
     if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
     return parseFloat(s);
   }
@@ -100,7 +115,8 @@
       stroke: "#4a5360",
       grid: { stroke: "#e3e7ec", width: 1 },
       label: el.dataset.seriesLabel || "",
-      size: 56
+      size: 56,
+      values: function (u, splits) { return splits.map(function (v) { return numbers.format(v); }); }
     };
     // Counts get whole-number ticks only: "2.5 facilities" is not a thing.
     if (counts) yAxis.incrs = INTEGER_STEPS;

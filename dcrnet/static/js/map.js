@@ -13,13 +13,21 @@
   var status = document.getElementById("map-status");
 
   var RADIUS = 12; // half of the 24 px minimum target size (WCAG 2.5.8)
+  // Texts come from the page language's catalogue (the static djangojs.js before this script).
+  var gettext = window.gettext || function (s) { return s; };
+  var ngettext = window.ngettext || function (s, p, n) { return n === 1 ? s : p; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (_, k) { return obj[k]; });
+  };
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
+  function formatNumber(n) { return numbers.format(n); }
 
   function fail() {
     el.hidden = true;
     Array.prototype.forEach.call(document.querySelectorAll("[data-map-only]"), function (node) {
       node.hidden = true;
     });
-    if (status) status.textContent = el.dataset.errorText || "";
+    if (status) status.textContent = gettext("The map could not be loaded. The list below shows the same facilities.");
   }
 
   function getJSON(url) {
@@ -46,8 +54,8 @@
     zoomControl: false
   });
   L.control.zoom({
-    zoomInTitle: el.dataset.zoomIn || "Zoom in",
-    zoomOutTitle: el.dataset.zoomOut || "Zoom out"
+    zoomInTitle: gettext("Zoom in"),
+    zoomOutTitle: gettext("Zoom out")
   }).addTo(map);
   map.setView([35, 10], 2);
   map.attributionControl.setPrefix(
@@ -95,7 +103,7 @@
     L.geoJSON(land, {
       pane: "basemap",
       interactive: false,
-      attribution: el.dataset.basemapAttribution || "Natural Earth",
+      attribution: gettext("Country shapes: Natural Earth"),
       style: { color: "#8c96a3", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 }
     }).addTo(map);
   }
@@ -199,15 +207,21 @@
   function clusterMarker(latlng, members) {
     var names = members.slice(0, 5).map(function (f) { return f.name; }).join(", ");
     if (members.length > 5) names += " …";
-    var label = (el.dataset.clusterLabel || "{count} facilities: {names} — show them separately")
-      .replace("{count}", members.length)
-      .replace("{names}", names);
+    var label = interpolate(
+      ngettext(
+        "%(count)s facility: %(names)s — show them separately",
+        "%(count)s facilities: %(names)s — show them separately",
+        members.length
+      ),
+      { count: formatNumber(members.length), names: names },
+      true
+    );
     var button = document.createElement("button");
     button.type = "button";
     button.className = "map-cluster";
     button.dataset.facilities = members.map(function (f) { return f.id; }).join(" ");
     button.setAttribute("aria-label", label);
-    button.textContent = members.length;
+    button.textContent = formatNumber(members.length);
     var marker = L.marker(latlng, { keyboard: false, riseOnHover: true, icon: iconFor(button, [0, 0]) });
     button.addEventListener("click", function () {
       var bounds = L.latLngBounds(members.map(function (f) { return [f.lat, f.lon]; }));
