@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: install demo serve test lint bench migrate static clean fuzz
+.PHONY: install demo serve test lint bench migrate static clean fuzz messages
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,17 @@ serve: migrate static
 	$(SERVE_ENV) $(MANAGE) createcachetable
 	$(SERVE_ENV) $(VENV)/bin/granian --interface wsgi --workers $(WORKERS) --blocking-threads 32 \
 	  --host $(HOST) --port $(PORT) --log-level warning dcrnet.wsgi:application
+
+# The catalogues of the five languages (docs/decisions/0005-languages.md): every marked string
+# into every .po (django and djangojs domains), then the compiled .mo files and the JavaScript
+# catalogues (static files, so the CSP needs no inline script). All three are committed: a
+# machine without gettext still runs the site. Needs GNU gettext (Debian: apt install gettext).
+LANGS := fr de nl es
+messages: install
+	$(MANAGE) makemessages $(LANGS:%=-l %)
+	$(MANAGE) makemessages -d djangojs $(LANGS:%=-l %)
+	for po in $$(find dcrnet -path '*/locale/*/LC_MESSAGES/*.po'); do msgfmt --check -o $${po%.po}.mo $$po || exit 1; done
+	$(MANAGE) compilejsi18n
 
 lint: install
 	$(VENV)/bin/ruff check .

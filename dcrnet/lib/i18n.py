@@ -115,6 +115,8 @@ class FirstVisitLanguageMiddleware:
 def choose_language(request: HttpRequest) -> HttpResponse:
     """The header's switcher (a plain GET form): remember the language, show the same page in it."""
     language = request.GET.get("language", "")
+    if not language:  # nothing chosen: back to the page as it was
+        return HttpResponseRedirect(unprefixed_next(request))
     if language not in codes():
         with translation.override(language_of_path(urlsplit(unprefixed_next(request)).path)):
             return HttpResponseBadRequest(
@@ -147,6 +149,11 @@ class Alternate:
     name: str  # in its own language: "Français"
     url: str
     current: bool
+
+    @property
+    def absolute(self) -> str:
+        """On the site's own address (SITE_URL), never on the request's Host header."""
+        return settings.SITE_URL.rstrip("/") + self.url
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:

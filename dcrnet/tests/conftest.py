@@ -87,8 +87,9 @@ class MarkupAudit(HTMLParser):
             if name.startswith("on"):
                 self.event_handlers.append(self.get_starttag_text())
             # What a browser loads or submits to by itself (links to other sites are fine).
+            # A <link rel="alternate"> (the page in another language) is a link, not a load.
             loads = name in {"src", "action", "srcset", "poster", "data"} or (
-                name == "href" and tag == "link"
+                name == "href" and tag == "link" and attributes.get("rel") != "alternate"
             )
             if loads and value:
                 self.resource_urls.append(value)

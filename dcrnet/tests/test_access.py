@@ -40,6 +40,7 @@ ACCESS: dict[str, str] = {
     # Project
     "home": PUBLIC,
     "healthz": PUBLIC,
+    "choose_language": REDIRECT,
     # Directory (dcrnet/directory/urls.py)
     "directory:list": PUBLIC,
     "directory:facility": PUBLIC,

@@ -29,7 +29,11 @@ class References(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "link" and values.get("href") and values.get("rel") not in {"canonical"}:
+        if (
+            tag == "link"
+            and values.get("href")
+            and values.get("rel") not in {"canonical", "alternate"}
+        ):
             self.urls.append(values["href"])
         if tag in {"script", "img", "source"} and values.get("src"):
             self.urls.append(values["src"])
