@@ -166,7 +166,7 @@ def alternates(request: HttpRequest) -> list[Alternate]:
         found.append(
             Alternate(
                 code=code,
-                name=info["name_local"],
+                name=info["name_local"][:1].upper() + info["name_local"][1:],
                 url=translate_url(here, code),
                 current=code == current,
             )
