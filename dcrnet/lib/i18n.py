@@ -157,7 +157,8 @@ class Alternate:
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:
-    """The page in each of our languages (for the switcher and hreflang links)."""
+    """The page in each of our languages (for the switcher and hreflang links); none where the
+    page has only one."""
     here = request.get_full_path()
     current = translation.get_language()
     found = []
@@ -171,6 +172,10 @@ def alternates(request: HttpRequest) -> list[Alternate]:
                 current=code == current,
             )
         )
+    # A page outside the languages (the API's documentation) or that does not exist: no
+    # alternates and no switcher.
+    if all(a.url == here for a in found):
+        return []
     return found
 
 

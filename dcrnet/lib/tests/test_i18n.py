@@ -264,3 +264,10 @@ def test_a_missing_translation_falls_back_to_english_with_a_note():
         assert "untranslated" not in html and 'lang="de"' in html
     with translation.override("en"):
         assert not falls_back(page, "body")
+
+
+def test_a_page_outside_the_languages_has_no_switcher_nor_alternates(client):
+    for path in ("/api/v1/docs", "/fr/no/such/page/"):
+        body = client.get(path).content.decode()
+        assert 'hreflang="' not in body, path
+        assert 'class="language"' not in body, path
