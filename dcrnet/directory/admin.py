@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -24,10 +27,24 @@ class StatusChangeInline(admin.TabularInline):
     extra = 0
 
 
+def in_every_language(*fields: str) -> list[str]:
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+
+class TranslatedHistoryAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Every language's text side by side (plain TranslationAdmin: no script), with history."""
+
+    def save_model(self, request, obj, form, change):
+        # The base columns, and so the history's copy of the text, hold the English version
+        # whatever the language of the admin page.
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save_model(request, obj, form, change)
+
+
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["__str__", "code", "as_of", "updated"]
-    search_fields = ["code", "legal_basis", "political_situation"]
+    search_fields = ["code", *in_every_language("legal_basis", "political_situation")]
 
 
 @admin.register(Facility)
@@ -45,7 +62,7 @@ class FacilityAdmin(SimpleHistoryAdmin):
             _("Exact location (only if the operator publishes it)"),
             {"fields": ["publish_exact_location", "address", "exact_latitude", "exact_longitude"]},
         ),
-        (_("About"), {"fields": ["description"]}),
+        (_("Description"), {"fields": ["description"]}),
         (_("Derived"), {"fields": ["status", "status_since", "current_snapshot"]}),
         (_("Reporters"), {"fields": ["reporters"]}),
     ]
@@ -85,7 +102,8 @@ class ProfileSnapshotAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Highlight)
-class HighlightAdmin(SimpleHistoryAdmin):
+class HighlightAdmin(TranslatedHistoryAdmin):
     list_display = ["month", "facility", "title"]
+    search_fields = ["facility__name", *in_every_language("title")]
     autocomplete_fields = ["facility"]
     date_hierarchy = "month"

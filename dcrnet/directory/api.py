@@ -1,11 +1,12 @@
-"""The directory's open-data API: facilities, countries, highlights (mounted at /api/v1/)."""
+"""The directory's open-data API: facilities, countries, highlights (mounted at /api/v1/).
+
+Language-neutral: its messages are English and not in the catalogue."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from django_countries import countries
 from ninja import Path, Query, Router
 
@@ -59,7 +60,7 @@ def get_facility(
     try:
         return selectors.facility_detail(public_id, request.user)
     except Facility.DoesNotExist:
-        message = _("No facility has the public id '%s'.") % public_id
+        message = f"No facility has the public id '{public_id}'."
         raise Refusal(404, [("public_id", message)]) from None
 
 
@@ -84,12 +85,12 @@ def get_country(
     request: HttpRequest, code: Annotated[str, Path(pattern=COUNTRY_PATTERN)]
 ) -> Country:
     if code.upper() not in countries:
-        message = _("'%s' is not an ISO 3166-1 alpha-2 country code.") % code.upper()
+        message = f"'{code.upper()}' is not an ISO 3166-1 alpha-2 country code."
         raise Refusal(404, [("code", message)])
     try:
         return selectors.country(code)
     except Country.DoesNotExist:
-        message = _("The directory has no profile of the country '%s'.") % code.upper()
+        message = f"The directory has no profile of the country '{code.upper()}'."
         raise Refusal(404, [("code", message)]) from None
 
 

@@ -1,4 +1,9 @@
-"""Open-data downloads of the directory: /data/facilities.csv and /data/facilities.json."""
+"""Open-data downloads of the directory: /data/facilities.csv and /data/facilities.json.
+
+Language-neutral under every page prefix (/fr/data/facilities.csv is the English file): codes,
+numbers and ISO dates; `?lang=fr` gives the labels they carry (country names, the links to the
+facility pages, the messages of a refusal) in French.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from dcrnet.lib.api import error_body
 from dcrnet.lib.csv import as_download, csv_response
+from dcrnet.lib.i18n import neutral_language
 
 from . import selectors
 from .schemas import FacilityFilters, FacilityOut
@@ -69,6 +75,7 @@ def _csv_row(request: HttpRequest, facility) -> list:
 
 
 @require_GET
+@neutral_language
 def facilities_csv(request: HttpRequest) -> HttpResponse:
     """One row per facility; latitude/longitude are city level unless exact_location is yes."""
     filters, problems = FacilityFilters.from_query(request.GET)  # the list page's query string
@@ -82,6 +89,7 @@ def facilities_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@neutral_language
 def facilities_json(request: HttpRequest) -> HttpResponse:
     """The API's facility items, all of them, with the licence and when they were generated."""
     filters, problems = FacilityFilters.from_query(request.GET)

@@ -12,16 +12,19 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 
 class Status(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    OPEN = "open", _("Open")
-    SUSPENDED = "suspended", _("Suspended")
-    CLOSED = "closed", _("Closed")
+    # A facility's status: an adjective agreeing with "facility" in some languages.
+    PLANNED = "planned", pgettext_lazy("facility status", "Planned")
+    OPEN = "open", pgettext_lazy("facility status", "Open")
+    SUSPENDED = "suspended", pgettext_lazy("facility status", "Suspended")
+    CLOSED = "closed", pgettext_lazy("facility status", "Closed")
 
 
 class FacilityModel(models.TextChoices):
@@ -70,6 +73,16 @@ class Service(models.TextChoices):
     SHOWERS_LAUNDRY = "showers_laundry", _("Showers and laundry")
     FOOD = "food", _("Food and refreshments")
     PHONE_WIFI = "phone_wifi", _("Phone and Wi-Fi")
+
+
+# Content translated with django-modeltranslation (translation.py): a column per language. The
+# history keeps the base column only, which the admin saves in English.
+COUNTRY_TEXT = ("legal_basis", "political_situation")
+HIGHLIGHT_TEXT = ("title", "text")
+
+
+def translation_columns(fields: tuple[str, ...]) -> list[str]:
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
 class Weekday(models.IntegerChoices):
@@ -121,7 +134,7 @@ class Country(models.Model):
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns(COUNTRY_TEXT))
 
     objects = CountryQuerySet.as_manager()
 
@@ -492,7 +505,10 @@ class ProfileSnapshot(Sourced):
         ]
 
     def __str__(self) -> str:
-        return f"{self.facility.name} as of {self.as_of:%Y-%m-%d}"
+        return gettext("%(facility)s as of %(date)s") % {
+            "facility": self.facility.name,
+            "date": self.as_of.isoformat(),
+        }
 
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
@@ -640,7 +656,7 @@ class Highlight(models.Model):
     facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="highlights")
     title = models.CharField(_("title"), max_length=200, blank=True)
     text = models.TextField(_("text"), help_text=_("Markdown."))
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns(HIGHLIGHT_TEXT))
 
     objects = HighlightQuerySet.as_manager()
 
@@ -650,7 +666,7 @@ class Highlight(models.Model):
         ordering = ["-month"]
 
     def __str__(self) -> str:
-        return f"{self.month:%B %Y}: {self.facility.name}"
+        return f"{date_format(self.month, 'YEAR_MONTH_FORMAT')}: {self.facility.name}"
 
     def save(self, *args, **kwargs) -> None:
         self.month = self.month.replace(day=1)
@@ -681,4 +697,5 @@ def highlight_for(month: dt.date | None = None) -> Highlight | None:
     if not candidates:
         return None
     facility = candidates[(month.year * 12 + month.month) % len(candidates)]
-    return Highlight(month=month, facility=facility, text=facility.description)
+    # The description is English: the English column, so that other languages note the fallback.
+    return Highlight(month=month, facility=facility, text_en=facility.description)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from dcrnet.lib.cache import cached
 
@@ -105,12 +107,24 @@ def country_choices() -> list[tuple[str, str]]:
 
 def _country_choices() -> list[tuple[str, str]]:
     countries = Country.objects.in_directory()
-    return sorted(((c.code.code, c.name) for c in countries), key=lambda pair: pair[1])
+    return sorted(((c.code.code, c.name) for c in countries), key=lambda pair: name_key(pair[1]))
 
 
 def countries_in_directory():
-    """Countries with at least one published facility, with their counts."""
+    """Countries with at least one published facility, with their counts, by code."""
     return Country.objects.listed()
+
+
+def countries_by_name() -> list[Country]:
+    """`countries_in_directory()` in the order of their names in the active language."""
+    return sorted(countries_in_directory(), key=lambda c: name_key(c.name))
+
+
+def name_key(name: str) -> str:
+    """Sorts names as a reader expects: "Österreich" among the O, not after "Z"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    ).casefold()
 
 
 def country(code: str) -> Country:
@@ -191,12 +205,10 @@ def snapshot_changes(snapshots: list[ProfileSnapshot]) -> list[dict]:
                             ("changed", label, f"{name}: {old[name] or '?'} → {new[name] or '?'}")
                         )
         if before.weekly_hours != after.weekly_hours:
-            diff["items"].append(
-                (
-                    "changed",
-                    "hours",
-                    f"{before.weekly_hours:g} → {after.weekly_hours:g} h/week",
-                )
-            )
+            text = gettext("Opening hours per week: %(before)s → %(after)s") % {
+                "before": floatformat(before.weekly_hours, -1),
+                "after": floatformat(after.weekly_hours, -1),
+            }
+            diff["items"].append(("changed", "hours", text))
         diffs.append(diff)
     return list(reversed(diffs))

@@ -63,7 +63,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
         request,
         "directory/country_list.html",
         {
-            "countries": selectors.countries_in_directory(),
+            "countries": selectors.countries_by_name(),
             "series": selectors.network_open_counts(),
         },
     )
