@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
+from django.utils import translation
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import survey
@@ -18,15 +21,25 @@ from .models import (
 
 
 @admin.register(DictionaryRelease)
-class DictionaryReleaseAdmin(admin.ModelAdmin):
+class DictionaryReleaseAdmin(TranslationAdmin):
+    """Every language's "what changed" side by side (plain TranslationAdmin: no script)."""
+
     list_display = ["version", "released"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Names and definitions in every language side by side, with the history of changes."""
+
     list_display = ["code", "title", "unit", "breakdown", "headline", "added_in", "retired_in"]
     list_filter = ["unit", "breakdown", "headline"]
-    search_fields = ["code", "title"]
+    search_fields = ["code", *(f"title_{code}" for code, _name in settings.LANGUAGES)]
+
+    def save_model(self, request, obj, form, change):
+        # The base columns, and so the history's copy of the text, hold the English version
+        # whatever the language of the admin page.
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save_model(request, obj, form, change)
 
 
 @admin.register(MonthlyValue)

@@ -1,4 +1,5 @@
-"""Demo monitoring data: published yearly figures with sources, and a synthetic monthly history.
+"""Demo monitoring data: the dictionary's translations, published yearly figures with sources,
+and a synthetic monthly history.
 
 The yearly figures are facts from public sources. The monthly history is generated, stored with
 synthetic=True, and every page, chart and download that shows it says so. Idempotent: a second
@@ -16,7 +17,7 @@ from simple_history.utils import bulk_create_with_history
 
 from dcrnet.directory.models import Facility
 
-from . import services
+from . import indicator_translations, services
 from .indicators import seed
 from .models import DictionaryRelease, Indicator, MonthlyValue, Qualifier, YearlyValue
 
@@ -108,6 +109,7 @@ def load(stdout=None) -> dict:
     say = stdout.write if stdout else (lambda *_a, **_k: None)
     if not Indicator.objects.exists():
         seed(DictionaryRelease, Indicator)  # the dictionary, in case a flush removed it
+    translated = indicator_translations.load(DictionaryRelease, Indicator)
     facilities = {f.public_id: f for f in Facility.objects.all()}
     indicators = {i.code: i for i in Indicator.objects.all()}
     yearly = 0
@@ -174,8 +176,9 @@ def load(stdout=None) -> dict:
     if new_rows:
         services.publish_months(months)
     say(
-        f"Monitoring: {yearly} published yearly figures added; "
+        f"Monitoring: dictionary translated into fr, de, nl, es ({translated} entries filled); "
+        f"{yearly} published yearly figures added; "
         f"{len(new_rows)} synthetic monthly values for {len(months)} months "
         "(marked as synthetic demonstration data).\n"
     )
-    return {"yearly": yearly, "synthetic": len(new_rows)}
+    return {"translated": translated, "yearly": yearly, "synthetic": len(new_rows)}

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 from pydantic import PlainValidator, WithJsonSchema, field_validator, model_validator
@@ -58,7 +59,8 @@ class CountField(forms.Field):
             raise ValidationError(_("This value %(error)s.") % {"error": error}) from None
         if number is not None and number > self.max_value:
             raise ValidationError(
-                _("Ensure this value is at most %(n)s.") % {"n": f"{self.max_value:,}"}
+                _("Ensure this value is at most %(n)s.")
+                % {"n": number_format(self.max_value, force_grouping=True)}
             )
         return number
 
@@ -180,7 +182,10 @@ class StrictQuery(Schema):
 
     @classmethod
     def from_query(cls, query: QueryDict):
-        """For the downloads: the same parameters, the same refusals as the API (a Refusal)."""
+        """For the downloads: the same parameters, the same refusals as the API (a Refusal).
+        `lang`, the language of a download's labels, is lib.i18n.neutral_language's."""
+        query = query.copy()
+        query.pop("lang", None)
         cls.refuse_unknown(query)
         try:
             filters = cls.model_validate({key: query.get(key) for key in query})

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import translation
+
 RELEASE = "1.0"
 RELEASE_DATE = "2026-01-01"
 
@@ -252,24 +255,47 @@ INDICATORS = [
 ]
 
 
+CHANGES = "First minimum dataset (20 indicators)."
+
+
 def seed(release_model, indicator_model) -> None:
-    """Create release 1.0 and its indicators (the data migration; tests after a flush)."""
+    """Create release 1.0 and its indicators (the data migration; tests after a flush).
+
+    The English text goes into the base columns and, once the translation columns exist (not
+    yet in the data migration, which runs before them), into the `_en` ones as well.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        _seed(release_model, indicator_model)
+
+
+def _english(model, **texts: str) -> dict[str, str]:
+    """The texts for the base columns, and for the `_en` ones where the model has them."""
+    columns = {f.name for f in model._meta.fields}
+    both = dict(texts)
+    both.update({f"{name}_en": text for name, text in texts.items() if f"{name}_en" in columns})
+    return both
+
+
+def _seed(release_model, indicator_model) -> None:
     release, _ = release_model.objects.get_or_create(
         version=RELEASE,
-        defaults={"released": RELEASE_DATE, "changes": "First minimum dataset (20 indicators)."},
+        defaults={"released": RELEASE_DATE, **_english(release_model, changes=CHANGES)},
     )
     for position, row in enumerate(INDICATORS, start=1):
         code, title, unit, breakdown, headline, definition, counts, not_counts, hc, euda = row
         indicator_model.objects.update_or_create(
             code=code,
             defaults={
-                "title": title,
+                **_english(
+                    indicator_model,
+                    title=title,
+                    definition=definition,
+                    counts=counts,
+                    does_not_count=not_counts,
+                ),
                 "unit": unit,
                 "breakdown": breakdown,
                 "headline": headline,
-                "definition": definition,
-                "counts": counts,
-                "does_not_count": not_counts,
                 "health_canada": hc,
                 "euda": euda,
                 "position": position * 10,

@@ -13,6 +13,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,6 +59,16 @@ def first_of_month(day: dt.date) -> dt.date:
 
 def days_in_month(month: dt.date) -> int:
     return calendar.monthrange(month.year, month.month)[1]
+
+
+# The indicator's prose, translated (translation.py). Its history keeps the English text in the
+# base columns: simple_history builds the historical model before modeltranslation adds the
+# per-language columns, so these are left out of it (else every save would fail).
+INDICATOR_TEXT = ("title", "definition", "counts", "does_not_count")
+
+
+def translation_columns(fields: tuple[str, ...]) -> list[str]:
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
 class DictionaryRelease(models.Model):
@@ -118,7 +129,7 @@ class Indicator(models.Model):
         blank=True,
         verbose_name=_("retired in"),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns(INDICATOR_TEXT))
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -234,7 +245,8 @@ class YearlyValue(models.Model):
 
     @property
     def display(self) -> str:
-        number = f"{self.value:,}"
+        """The figure as a page shows it, grouped in the page's language: 59,000 / 59 000."""
+        number = number_format(self.value, force_grouping=True)
         if self.qualifier == Qualifier.MORE_THAN:
             return str(_("more than %(n)s") % {"n": number})
         if self.qualifier == Qualifier.ABOUT:
@@ -459,3 +471,24 @@ class SurveyEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey.year} {self.kind} {self.facility_id}"
+
+
+class ReporterLanguage(models.Model):
+    """The language a reporter last reported in (a month, an upload, the survey): their survey
+    emails are written in it. Reporters who never reported get English."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="reporter_language",
+    )
+    language = models.CharField(_("language"), max_length=8)  # one of settings.LANGUAGES
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reporter's language")
+        verbose_name_plural = _("reporters' languages")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.language}"

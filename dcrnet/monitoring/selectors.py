@@ -12,7 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dcrnet.directory.models import Country, Facility
 from dcrnet.lib.cache import cached as lib_cached
@@ -32,8 +34,11 @@ from .survey import response_rates_by_survey
 
 CACHE_SECONDS = 600
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+# The dataset's name, cited as is in every language.
 ATTRIBUTION = "DCR Network monthly monitoring"
-SYNTHETIC_NOTE = "Synthetic demonstration data: generated, not reported by any facility."
+SYNTHETIC_NOTE = gettext_lazy(
+    "Synthetic demonstration data: generated, not reported by any facility."
+)
 
 
 def cached(prefix: str, params: dict, compute):
@@ -65,6 +70,11 @@ class Scope:
 
 def month_label(month: dt.date) -> str:
     return f"{month:%Y-%m}"
+
+
+def month_of(label: str) -> dt.date:
+    """The first day of a month_label: "2025-03" → 2025-03-01."""
+    return dt.date.fromisoformat(f"{label}-01")
 
 
 def series(
@@ -111,7 +121,7 @@ def series(
             "labels": [month_label(m) for m in months],
             "series": out_series,
             "synthetic": synthetic_any,
-            "synthetic_note": SYNTHETIC_NOTE if synthetic_any else "",
+            "synthetic_note": str(SYNTHETIC_NOTE) if synthetic_any else "",
             "suppression": _(
                 "Counts from 1 to 4 are shown as <5; x hides a cell that would reveal one."
             ),
@@ -126,10 +136,25 @@ def series(
 
 
 def table_rows(data: dict) -> list[list]:
-    """The chart's data as table rows: month, then one cell per series."""
+    """The chart's data as table rows: the month (a date, for the page to name in its
+    language), then one cell per series."""
     return [
-        [label, *(s["values"][i] for s in data["series"])] for i, label in enumerate(data["labels"])
+        [month_of(label), *(s["values"][i] for s in data["series"])]
+        for i, label in enumerate(data["labels"])
     ]
+
+
+def chart_data(
+    scope: Scope, indicator: Indicator, start: dt.date | None = None, end: dt.date | None = None
+) -> dict:
+    """`series` for a page's chart: months named in the active language ("mars 2025") as
+    `labels`, the ISO months kept as `months`."""
+    data = series(scope, indicator, start, end)
+    return {
+        **data,
+        "months": data["labels"],
+        "labels": [date_format(month_of(label), "YEAR_MONTH_FORMAT") for label in data["labels"]],
+    }
 
 
 def monthly_points(
@@ -291,7 +316,7 @@ def monthly_payload(filters: dict) -> dict:
                 'Counts 1-4 have value null and suppressed "<5"; "x" marks a '
                 "complementary suppression."
             ),
-            "synthetic_note": SYNTHETIC_NOTE,
+            "synthetic_note": str(SYNTHETIC_NOTE),
             "truncated": truncated,
             "rows": records[:MAX_JSON_ROWS],
         }

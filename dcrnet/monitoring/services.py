@@ -12,9 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from dcrnet.community.roles import lacks_mfa
@@ -28,6 +31,7 @@ from .models import (
     Indicator,
     Level,
     MonthlyValue,
+    ReporterLanguage,
     ReporterToken,
     SeriesPoint,
     days_in_month,
@@ -51,8 +55,9 @@ class Problem:
             where.append(_("row %(n)s") % {"n": self.line})
         if self.column is not None:
             where.append(_("column %(n)s") % {"n": self.column})
-        prefix = f"{', '.join(where)}: " if where else ""
-        return prefix + self.message
+        if not where:
+            return self.message
+        return _("%(where)s: %(problem)s") % {"where": ", ".join(where), "problem": self.message}
 
 
 class ReportInvalid(Exception):
@@ -149,7 +154,10 @@ def read_count(raw: object) -> int | None:
     if value < 0:
         raise ValueError(_("must not be negative"))
     if value > MAX_VALUE:
-        raise ValueError(_("is implausibly large (more than 10,000,000)"))
+        raise ValueError(
+            _("is implausibly large (more than %(n)s)")
+            % {"n": number_format(MAX_VALUE, force_grouping=True)}
+        )
     return value
 
 
@@ -216,7 +224,7 @@ def cross_check(values: dict[str, int], month: dt.date) -> list[Problem]:
                 problems.append(
                     Problem(
                         _("%(what)s (%(a)s) exceed overdoses and other emergencies (%(b)s).")
-                        % {"what": code.replace("_", " ").capitalize(), "a": value, "b": limit},
+                        % {"what": _indicator_name(code), "a": value, "b": limit},
                         cells(code) + cells("overdoses") + cells("other_emergencies"),
                     )
                 )
@@ -240,6 +248,12 @@ def cross_check(values: dict[str, int], month: dt.date) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _indicator_name(code: str) -> str:
+    """The indicator's name in the active language, for a message."""
+    indicator = Indicator.objects.filter(code=code).first()
+    return indicator.title if indicator else code
 
 
 def month_version(values: Mapping[str, int]) -> str:
@@ -554,7 +568,7 @@ def _csv_rows(text: str) -> tuple[list[list[str]], Problem | None]:
         line = reader.line_num or 1
         if "field larger than field limit" in str(error):
             message = _("A cell is longer than %(n)s characters.") % {
-                "n": f"{csv.field_size_limit():,}"
+                "n": number_format(csv.field_size_limit(), force_grouping=True)
             }
         else:
             message = _("This row is not valid CSV (%(error)s).") % {"error": error}
@@ -744,6 +758,13 @@ def create_token(user, label: str = "") -> tuple[ReporterToken, str]:
         user=user, label=label, digest=hash_token(raw), prefix=raw[:8]
     )
     return token, raw
+
+
+def remember_language(user) -> None:
+    """Note the language a reporter reports in: their survey emails will be written in it."""
+    language = get_language()
+    if user.is_authenticated and language in dict(settings.LANGUAGES):
+        ReporterLanguage.objects.update_or_create(user=user, defaults={"language": language})
 
 
 def revoke_token(token: ReporterToken) -> None:

@@ -10,18 +10,24 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.formats import number_format, time_format
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import (
+    Criterion,
     Facility,
+    FacilityModel,
     OpeningHours,
     ProfileSnapshot,
+    Route,
+    Service,
     SnapshotCriterion,
     SnapshotRoute,
     SnapshotService,
+    Weekday,
 )
 
-from .forms import SurveyForm
+from .forms import PROFESSIONS, SurveyForm
 from .models import EmailKind, Indicator, ResponseStatus, SurveyEmail, SurveyResponse, SurveyYear
 from .tasks import send_survey_email
 
@@ -220,3 +226,52 @@ def response_rates_by_survey(surveys: Iterable[SurveyYear]) -> dict[int, list[di
         ]
         for survey in surveys
     }
+
+
+def answer_rows(answers: dict) -> list[tuple[str, str]]:
+    """A response's answers as (question, answer) in the active language, for the editor who
+    reviews it: labels instead of codes, numbers and times as the page's language writes them."""
+
+    def label(choices, code) -> str:
+        return str(dict(choices).get(code, code))
+
+    def number(value) -> str:
+        return "–" if value is None else number_format(value, force_grouping=True)
+
+    def time(text: str) -> str:
+        return time_format(dt.time.fromisoformat(text), "TIME_FORMAT")
+
+    rows = [
+        (_("Questionnaire version"), str(answers.get("version", "–"))),
+        (_("Model"), label(FacilityModel.choices, answers.get("model"))),
+        (_("Average visitors per day"), number(answers.get("visitors_per_day"))),
+        (_("Minimum age"), number(answers.get("minimum_age"))),
+        (
+            _("Services offered"),
+            ", ".join(label(Service.choices, c) for c in answers.get("services", [])) or "–",
+        ),
+        (
+            _("Admission criteria"),
+            ", ".join(label(Criterion.choices, c) for c in answers.get("criteria", [])) or "–",
+        ),
+    ]
+    for route, places in answers.get("routes", {}).items():
+        rows.append(
+            (_("Places for %(route)s") % {"route": label(Route.choices, route)}, number(places))
+        )
+    hours = [
+        _("%(day)s %(opens)s–%(closes)s")
+        % {"day": label(Weekday.choices, day), "opens": time(opens), "closes": time(closes)}
+        for day, opens, closes in answers.get("hours", [])
+    ]
+    rows.append((_("Opening hours"), "; ".join(hours) or "–"))
+    for code, n in answers.get("staffing", {}).items():
+        rows.append((label(PROFESSIONS, code), number(n)))
+    names = {
+        ind.code: ind.title for ind in Indicator.objects.filter(code__in=answers.get("totals", {}))
+    }
+    for code, n in answers.get("totals", {}).items():
+        rows.append(
+            (_("%(name)s in the year (total)") % {"name": names.get(code, code)}, number(n))
+        )
+    return rows

@@ -16,15 +16,25 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dcrnet.directory.models import Country
 from dcrnet.lib.api import Refusal
 from dcrnet.lib.csv import csv_response
+from dcrnet.lib.i18n import neutral_language
 
 from . import selectors, services, survey
-from .forms import MonthGridForm, MonthlyFilters, SurveyForm, TokenForm, UploadForm
+from .forms import (
+    MonthGridForm,
+    MonthlyFilters,
+    SeriesFilters,
+    SurveyForm,
+    TokenForm,
+    UploadForm,
+)
 from .models import (
     DictionaryRelease,
     Indicator,
@@ -74,6 +84,7 @@ def dictionary(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@neutral_language
 def dictionary_csv(request: HttpRequest) -> HttpResponse:
     rows = (
         [" ".join(row[c]) if c == "breakdown_values" else row[c] for c in DICTIONARY_COLUMNS]
@@ -103,7 +114,8 @@ def _chart_context(scope: selectors.Scope, request: HttpRequest) -> dict:
                 "indicator": ind,
                 "data": data,
                 "rows": selectors.table_rows(data),
-                "src": _series_url(scope, ind),
+                "src": _chart_url(scope, ind),
+                "api": _series_url(scope, ind),
                 "chart": "bar" if len(data["labels"]) <= 3 else "line",
             }
         )
@@ -117,7 +129,19 @@ def _chart_context(scope: selectors.Scope, request: HttpRequest) -> dict:
     }
 
 
+def _chart_url(scope: selectors.Scope, indicator: Indicator) -> str:
+    """The chart's data in the page's language (its URL has the page's language prefix)."""
+    if scope.level == "network":
+        path = reverse("monitoring:chart")
+    elif scope.level == "country":
+        path = reverse("monitoring:country_chart", args=[scope.slug])
+    else:
+        path = reverse("monitoring:facility_chart", args=[scope.slug])
+    return f"{path}?indicator={indicator.code}"
+
+
 def _series_url(scope: selectors.Scope, indicator: Indicator) -> str:
+    """The same series in the API (language-neutral): the chart's JSON link."""
     if scope.level == "network":
         path = reverse("api:monitoring_series_network")
     elif scope.level == "country":
@@ -138,11 +162,15 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "monitoring/index.html", context)
 
 
-@require_GET
-def country_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+def _country(code: str) -> Country:
     if not re.fullmatch(r"[A-Za-z]{2}", code):
         raise Http404
-    country = get_object_or_404(Country, code=code.upper())
+    return get_object_or_404(Country, code=code.upper())
+
+
+@require_GET
+def country_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    country = _country(code)
     context = _chart_context(selectors.Scope.for_country(country), request)
     context.update(country=country, facilities=selectors.facilities_with_data(country))
     return render(request, "monitoring/dashboard.html", context)
@@ -160,6 +188,26 @@ def facility_dashboard(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "monitoring/dashboard.html", context)
 
 
+@require_GET
+def chart(
+    request: HttpRequest, code: str | None = None, public_id: str | None = None
+) -> JsonResponse:
+    """A dashboard chart's data (charts.js `data-src`), labelled in the page's language: the
+    same series as the API's, with translated series names and months ("mars 2025")."""
+    try:
+        filters = SeriesFilters.from_query(request.GET)
+    except Refusal as refusal:
+        return _refused(refusal)
+    if public_id is not None:
+        scope = selectors.Scope.for_facility(selectors.published_facility(public_id))
+    elif code is not None:
+        scope = selectors.Scope.for_country(_country(code))
+    else:
+        scope = selectors.Scope.network()
+    indicator = Indicator.objects.get(code=filters.indicator)  # the filters checked it exists
+    return JsonResponse(selectors.chart_data(scope, indicator, filters.start, filters.end))
+
+
 # --- open data -----------------------------------------------------------------------------
 
 
@@ -169,13 +217,16 @@ def _refused(refusal: Refusal) -> JsonResponse:
 
 
 @require_GET
+@neutral_language
 def monthly_csv(request: HttpRequest) -> HttpResponse:
     try:
         filters = MonthlyFilters.from_query(request.GET)
     except Refusal as refusal:
         return _refused(refusal)
     preamble = [
-        f"# {selectors.ATTRIBUTION}. Licence: {selectors.LICENCE}.",
+        "# "
+        + _("%(attribution)s. Licence: %(licence)s.")
+        % {"attribution": selectors.ATTRIBUTION, "licence": selectors.LICENCE},
         "# "
         + _(
             "Counts 1-4 are shown as <5; x marks a cell hidden so that a small count "
@@ -193,6 +244,7 @@ def monthly_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@neutral_language
 def monthly_json(request: HttpRequest) -> JsonResponse:
     try:
         filters = MonthlyFilters.from_query(request.GET)
@@ -202,12 +254,17 @@ def monthly_json(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@neutral_language
 def survey_csv(request: HttpRequest) -> HttpResponse:
     return csv_response(
         "dcr-survey.csv",
         ["year", "question", "category", "value", "n", "surveyed", "response_rate"],
         survey_results()["csv"],
-        preamble=[f"# DCR Network yearly survey results. Licence: {selectors.LICENCE}."],
+        preamble=[
+            "# "
+            + _("DCR Network yearly survey results. Licence: %(licence)s.")
+            % {"licence": selectors.LICENCE}
+        ],
     )
 
 
@@ -272,10 +329,15 @@ def report_month(request: HttpRequest, public_id: str, month: str) -> HttpRespon
                 )
                 status = 409
             else:
+                services.remember_language(request.user)
                 messages.success(
                     request,
-                    _("Saved %(month)s: %(n)s values changed.")
-                    % {"month": f"{month_date:%Y-%m}", "n": changed},
+                    ngettext(
+                        "Saved %(month)s: %(n)s value changed.",
+                        "Saved %(month)s: %(n)s values changed.",
+                        changed,
+                    )
+                    % {"month": date_format(month_date, "YEAR_MONTH_FORMAT"), "n": changed},
                 )
                 return redirect("monitoring:report_month", public_id, f"{month_date:%Y-%m}")
     else:
@@ -301,6 +363,7 @@ def report_month(request: HttpRequest, public_id: str, month: str) -> HttpRespon
 
 @login_required
 @require_GET
+@neutral_language
 def upload_template(request: HttpRequest, public_id: str) -> HttpResponse:
     facility = selectors.reported_facility(request.user, public_id)
     last = _last_month()
@@ -323,10 +386,16 @@ def upload(request: HttpRequest, public_id: str) -> HttpResponse:
             except services.ReportInvalid as error:
                 problems = error.problems
             else:
+                services.remember_language(request.user)
+                months = len(parsed.months)
                 messages.success(
                     request,
-                    _("Imported %(m)s months (%(n)s values changed).")
-                    % {"m": len(parsed.months), "n": changed},
+                    _("Imported %(months)s (%(values)s).")
+                    % {
+                        "months": ngettext("%(n)s month", "%(n)s months", months) % {"n": months},
+                        "values": ngettext("%(n)s value changed", "%(n)s values changed", changed)
+                        % {"n": changed},
+                    },
                 )
                 return redirect("monitoring:report_home")
     else:
@@ -378,6 +447,7 @@ def survey_form(request: HttpRequest, year: int, public_id: str) -> HttpResponse
             survey.save_response(
                 survey_year, facility, form.answers(), submit=submit, user=request.user
             )
+            services.remember_language(request.user)
             messages.success(
                 request,
                 _("Thank you: your response was submitted.") if submit else _("Draft saved."),
@@ -426,4 +496,8 @@ def survey_review(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("monitoring:survey_review", pk)
-    return render(request, "monitoring/survey_review.html", {"response": response})
+    return render(
+        request,
+        "monitoring/survey_review.html",
+        {"response": response, "answers": survey.answer_rows(response.answers)},
+    )

@@ -55,7 +55,7 @@ def test_a_reporter_enters_a_month_and_sees_the_chart_change(indicators, facilit
     assert chart.is_visible()
     rows = page.locator("#chart-visits-table tbody tr")
     assert rows.count() == 2
-    assert rows.nth(1).inner_text().split() == ["2025-02", "650"]
+    assert rows.nth(1).inner_text().split() == ["February", "2025", "650"]
     assert axe_violations(page) == []
 
 

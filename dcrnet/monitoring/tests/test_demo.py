@@ -26,7 +26,8 @@ def test_it_loads_the_published_figures_with_sources_and_is_idempotent(demo_faci
     out = io.StringIO()
     first = demo.load(stdout=out)
     second = demo.load()
-    assert first["yearly"] == 5 and second == {"yearly": 0, "synthetic": 0}
+    assert first["yearly"] == 5 and first["translated"] == 21  # 20 indicators and the release
+    assert second == {"translated": 0, "yearly": 0, "synthetic": 0}
     visits = YearlyValue.objects.get(
         facility__public_id="ca-vancouver-insite", indicator__code="visits"
     )

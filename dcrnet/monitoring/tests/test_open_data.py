@@ -72,7 +72,12 @@ def test_dashboard_pages_show_small_counts_as_less_than_five(client, reported):
         assert not [c for c in cells if SMALL_NUMBER.fullmatch(c.strip())], url
     html = client.get("/data/facilities/lu-abrigado/?indicator=visits").content.decode()
     assert "&lt;5" in html
-    assert 'data-src="/api/v1/series/facilities/lu-abrigado?indicator=visits"' in html
+    # The chart draws the API's series, labelled in the page's language; the JSON link is the API.
+    assert 'data-src="/data/facilities/lu-abrigado/chart.json?indicator=visits"' in html
+    assert 'href="/api/v1/series/facilities/lu-abrigado?indicator=visits"' in html
+    chart = client.get("/data/facilities/lu-abrigado/chart.json?indicator=visits").json()
+    api = client.get("/api/v1/series/facilities/lu-abrigado?indicator=visits").json()
+    assert chart["series"] == api["series"] and chart["months"] == api["labels"]
 
 
 def test_every_chart_has_a_table_beside_it(client, reported):
