@@ -12,10 +12,12 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from dcrnet.lib.api import error_body, status_message
+from dcrnet.lib.i18n import language_of_path
 from dcrnet.lib.logging import security_event
 
 
@@ -89,7 +91,13 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         return _api_error(500)
-    # No context processors: the database may be what failed.
+    # No context processors: the database may be what failed. The language is the path's, as
+    # the failure may have come before or after the middleware that activates it.
     from django.template import loader
 
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    language = language_of_path(request.path_info)
+    with translation.override(language):
+        page = loader.get_template("500.html").render(
+            {"LANGUAGE_CODE": language, "home_url": reverse("home")}
+        )
+    return HttpResponse(page, status=500, headers={"Content-Language": language})

@@ -9,8 +9,10 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from dcrnet.lib.clientip import client_ip
+from dcrnet.lib.i18n import language_of_path
 
 from . import services
 
@@ -18,15 +20,24 @@ from . import services
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Rendered now (it needs the request, its site and language), sent by a task after
-        commit: a slow or unreachable mail server never fails or slows the page."""
+        commit: a slow or unreachable mail server never fails or slows the page.
+
+        The subject and body are in the language of the page the recipient acted on (signing
+        up at /fr/accounts/signup/ gives a French confirmation), else English; the task sends
+        them as rendered, whatever language it runs in."""
         request = allauth_context.request
+        language = mail_language(request)
         context = {
             "request": request,
             "email": email,
             "current_site": get_current_site(request),
             **context,
         }
-        services.queue_account_mail(self.render_mail(template_prefix, email, context))
+        with translation.override(language):
+            message = self.render_mail(
+                template_prefix, email, context, headers={"Content-Language": language}
+            )
+        services.queue_account_mail(message)
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """allauth's rate limits key on the same address as the lockouts (TRUSTED_PROXY_COUNT)."""
@@ -39,3 +50,11 @@ class AccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return self.respond_user_inactive(request, user)
         return super().pre_login(request, user, **kwargs)
+
+
+def mail_language(request: HttpRequest | None) -> str:
+    """The language an account email goes out in: the page's the recipient acted on (its path
+    prefix; English at unprefixed paths), or English when no request is known."""
+    if request is None:
+        return settings.LANGUAGE_CODE
+    return language_of_path(request.path_info)

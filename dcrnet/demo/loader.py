@@ -26,7 +26,7 @@ from dcrnet.directory.models import (
     SnapshotService,
     StatusChange,
 )
-from dcrnet.pages.models import Page
+from dcrnet.pages.models import TRANSLATED_FIELDS, Page
 
 from .data.countries import COUNTRIES
 from .data.facilities import FACILITIES, HIGHLIGHT
@@ -206,10 +206,12 @@ def load_snapshot(facility: Facility, snap: dict, tally: Tally) -> ProfileSnapsh
 
 
 def load_pages(tally: Tally) -> None:
+    """Each page with its title, summary and body in every language of the data."""
     for row in PAGES:
-        values = {k: v for k, v in row.items() if k != "slug"}
-        values["body"] = values["body"].strip()
-        values["published"] = True
+        values = {"menu_order": row["menu_order"], "published": True}
+        for language, text in row["text"].items():
+            for field in TRANSLATED_FIELDS:
+                values[f"{field}_{language}"] = text[field].strip()
         upsert(Page, {"slug": row["slug"]}, values, tally)
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# Translated content (translation.py). The history records the base columns, which hold the
+# English text; the per-language columns that django-modeltranslation adds after the historical
+# model exists are left out, or every save would pass the history fields it lacks.
+TRANSLATED_FIELDS = ("title", "summary", "body")
+TRANSLATION_COLUMNS = [
+    f"{field}_{code}" for field in TRANSLATED_FIELDS for code, _n in settings.LANGUAGES
+]
 
 
 class PageQuerySet(models.QuerySet):
@@ -26,7 +36,7 @@ class Page(models.Model):
     )
     published = models.BooleanField(_("published"), default=True)
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=TRANSLATION_COLUMNS)
 
     objects = PageQuerySet.as_manager()
 
@@ -37,6 +47,12 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        # The base columns and the history's copy hold the English text whatever the language
+        # of the page that saves (the base field's value is the active language's).
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         if self.slug == "home":

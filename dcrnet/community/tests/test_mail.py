@@ -12,8 +12,9 @@ from django.db import transaction
 from django.tasks import default_task_backend
 from django.tasks.signals import task_finished
 from django.test import Client, RequestFactory, override_settings
+from django.utils import translation
 
-from dcrnet.community.adapter import AccountAdapter
+from dcrnet.community.adapter import AccountAdapter, mail_language
 from dcrnet.community.models import User
 from dcrnet.community.services import queue_account_mail
 from dcrnet.community.tasks import send_account_mail
@@ -130,3 +131,42 @@ def test_rate_limits_see_the_client_behind_a_trusted_proxy(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert AccountAdapter(request).get_client_ip(request) == "198.51.100.7"
+
+
+def confirmation_subject(language: str) -> str:
+    with translation.override(language):
+        return translation.gettext("Please Confirm Your Email Address")
+
+
+@override_settings(TASKS=DUMMY)
+@pytest.mark.parametrize("language", ["fr", "de", "nl", "es"])
+def test_the_mail_is_in_the_language_of_the_page_the_recipient_signed_up_on(client, language):
+    default_task_backend.clear()
+    with sending():
+        client.post(f"/{language}/accounts/signup/", SIGNUP)
+    [result] = default_task_backend.results
+    with translation.override("en"):  # the worker's language does not matter
+        result.task.call(*result.args, **result.kwargs)
+    [message] = mail.outbox
+    assert confirmation_subject(language) != confirmation_subject("en")
+    assert message.subject == f"[DCR Network] {confirmation_subject(language)}"
+    assert re.search(rf"http://testserver/{language}/accounts/confirm-email/\S+/", message.body)
+    assert message.extra_headers["Content-Language"] == language
+
+
+@override_settings(TASKS=DUMMY)
+def test_the_mail_is_in_english_from_an_english_page_whatever_the_browser_asks(client):
+    default_task_backend.clear()
+    with sending():
+        client.post("/accounts/signup/", SIGNUP, HTTP_ACCEPT_LANGUAGE="de")
+    [result] = default_task_backend.results
+    result.task.call(*result.args, **result.kwargs)
+    [message] = mail.outbox
+    assert message.subject == f"[DCR Network] {confirmation_subject('en')}"
+    assert message.extra_headers["Content-Language"] == "en"
+
+
+def test_a_mail_sent_without_a_request_is_in_english():
+    assert mail_language(None) == "en"
+    assert mail_language(RequestFactory().get("/es/accounts/password/reset/")) == "es"
+    assert mail_language(RequestFactory().get("/api/v1/facilities")) == "en"

@@ -373,10 +373,10 @@ SOURCES: dict[str, tuple[str, str]] = {
 }
 
 
-def link(key: str) -> str:
-    """A Markdown link to a source."""
+def link(key: str, text: str = "") -> str:
+    """A Markdown link to a source; `text` names it in another language than its title's."""
     title, url = SOURCES[key]
-    return f"[{title}]({url})"
+    return f"[{text or title}]({url})"
 
 
 def cite(key: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from dcrnet.demo import accounts, loader
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
@@ -53,7 +54,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         tally = Tally()
         demo_accounts = []
-        with transaction.atomic():
+        # In English: the data's plain fields (a country's texts, a highlight's) are its English
+        # columns, and the tally's labels are read by operators in the log.
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             for step in LOADERS:
                 step(tally)
             if settings.DEBUG:
