@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -222,6 +223,13 @@ class YearlyValue(models.Model):
     )
     wording = models.CharField(
         _("as published"), max_length=200, blank=True, help_text=_("The source's own words.")
+    )
+    wording_language = models.CharField(
+        _("language of the words as published"),
+        max_length=8,
+        default="en",
+        validators=[RegexValidator(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")],
+        help_text=_("A language code such as en, fr or nb: pages mark the quotation with it."),
     )
     source = models.CharField(_("source"), max_length=300)
     source_url = models.URLField(_("source URL"), max_length=500)

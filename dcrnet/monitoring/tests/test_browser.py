@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 
-from dcrnet.monitoring import services
+from dcrnet.monitoring import indicator_translations, services
 from dcrnet.monitoring.indicators import seed
 from dcrnet.monitoring.models import DictionaryRelease, Indicator
 from testing.browser import axe_violations
@@ -72,4 +72,24 @@ def test_every_chart_on_the_resource_centre_has_its_table_and_no_violations(
         assert page.locator(f"table#{table_id}").count() == 1
     assert axe_violations(page) == []
     page.goto("/data/dictionary/")
+    assert axe_violations(page) == []
+
+
+def test_a_french_dashboard_draws_its_chart_with_french_labels(indicators, facility, browser_page):
+    indicator_translations.load(DictionaryRelease, Indicator)
+    services.save_month(
+        facility,
+        dt.date(2025, 1, 1),
+        {"referrals:treatment": 10, "referrals:health": 1200, "referrals:social": 30},
+    )
+    page = browser_page
+    page.goto("/fr/data/facilities/lu-abrigado/?indicator=referrals")
+    chart = page.locator("#chart-referrals")
+    chart.locator("canvas").first.wait_for()
+    legend = chart.locator(".u-legend").inner_text()
+    assert "Soins de santé" in legend and "Traitement des addictions" in legend
+    assert page.locator("#chart-referrals-caption strong").inner_text() == "Orientations"
+    row = page.locator("#chart-referrals-table tbody tr").first
+    assert row.locator("th").inner_text() == "janvier 2025"
+    assert row.locator("td").nth(1).inner_text() == "1\u00a0200"  # grouped the French way
     assert axe_violations(page) == []

@@ -158,7 +158,7 @@ def test_chart_tables_name_months_and_group_numbers_per_language(
     assert "2,025" not in html and "2.025" not in html
 
 
-def test_a_published_figure_is_grouped_in_the_page_language(facility):
+def test_a_published_figure_is_grouped_and_its_quotation_marked_with_its_language(client, facility):
     figure = YearlyValue.objects.create(
         facility=facility, indicator=Indicator.objects.get(code="visits"),
         period_start=dt.date(2014, 1, 1), period_end=dt.date(2014, 12, 31), value=59000,
@@ -170,6 +170,12 @@ def test_a_published_figure_is_grouped_in_the_page_language(facility):
         assert figure.display == "mehr als 59.000"
     with translation.override("fr"):
         assert figure.display == f"plus de 59{NBSP}000"
+    figure.wording = "more than 59,000 supervised injections"
+    figure.save()
+    html = client.get("/fr/data/facilities/lu-abrigado/").content.decode()
+    assert f'<td data-label="Valeur">plus de 59{NBSP}000</td>' in html
+    assert 'lang="en">more than 59,000 supervised injections</td>' in html
+    assert "<td>janvier 2014 – décembre 2014</td>" in html
 
 
 # --- charts labelled in the page's language -------------------------------------------------

@@ -14,7 +14,7 @@ VALUE_FIELDS = {
 }  # fmt: skip
 YEARLY_FIELDS = {
     "id", "facility", "indicator", "breakdown", "period_start", "period_end", "value",
-    "qualifier", "wording", "source", "source_url",
+    "qualifier", "wording", "wording_language", "source", "source_url",
 }  # fmt: skip
 
 
