@@ -1,8 +1,16 @@
-"""Demo country profiles: legal basis and political situation (facts file A9, B2, B4, D, E9)."""
+"""Demo country profiles: legal basis and political situation (facts file A9, B2, B4, D, E9).
+
+The English texts are the profiles. As a network's editors would, the demo also has them in the
+languages spoken in the country (Belgium in French and Dutch, Switzerland and Luxembourg in French
+and German, ...): they say what the English says, cite the same sources at the same addresses (a
+link's text names the source in the text's language) and use the country's own terms
+(docs/glossary.md). Other languages show the English text with the "not yet translated" note.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from .sources import SOURCES, link
 
@@ -10,15 +18,236 @@ NOT_DESCRIBED = "Not described yet: the sources used for this profile do not cov
 
 
 def country(code: str, source: str, as_of: dt.date, legal_basis: str, political: str) -> dict:
+    """A row for the loader: the English texts, and the translations TRANSLATED has."""
     title, url = SOURCES[source]
-    return {
+    row = {
         "code": code,
-        "legal_basis": legal_basis.strip(),
-        "political_situation": political.strip(),
+        "legal_basis_en": legal_basis.strip(),
+        "political_situation_en": political.strip(),
         "source_title": title,
         "source_url": url,
         "as_of": as_of,
     }
+    for language, (legal, political_text) in TRANSLATED.get(code, {}).items():
+        row[f"legal_basis_{language}"] = legal.strip()
+        row[f"political_situation_{language}"] = political_text.strip()
+    return row
+
+
+# The cited sources' titles in each language, for the links of the translated texts.
+SOURCE_NAMES: dict[str, dict[str, str]] = {
+    "fr": {
+        "indcr-ch": "page pays de l’INDCR : Suisse",
+        "indcr-lu": "page pays de l’INDCR : Luxembourg",
+        "indcr-fr": "page pays de l’INDCR : France",
+        "legal-routes": "SOLID-EXCEED : cadres juridiques et politiques (d’après l’EMCDDA)",
+        "emcdda-2017": "décomptes de l’EMCDDA, Perspectives on Drugs, février 2017",
+        "indcr-highlight-abrigado": "INDCR, structure du mois : Abrigado",
+        "lu-journal": "Journal.lu : de vraies alternatives pour les usagers de drogues",
+        "fr-paris-talkingdrugs": "TalkingDrugs : la première salle de France inaugurée à Paris",
+        "be-vrt": "VRT NWS : une salle d’injection ouvre à Liège (5 septembre 2018)",
+        "be-efus": "Efus : ouverture historique d’une salle de consommation à Bruxelles (2022)",
+        "emcdda-2023-countries": "résumé du rapport conjoint de l’EMCDDA et de C-EHRN",
+    },
+    "de": {
+        "indcr-ch": "INDCR-Länderseite: Schweiz",
+        "indcr-de": "INDCR-Länderseite: Deutschland (Juni 2015)",
+        "indcr-lu": "INDCR-Länderseite: Luxemburg",
+        "legal-routes": "SOLID-EXCEED: Rechts- und Politikrahmen (nach der EMCDDA)",
+        "emcdda-2017": "Zählung der EMCDDA, Perspectives on Drugs, Februar 2017",
+        "de-augsburger": "Augsburger Allgemeine: Konsumräume – Überlebenshilfe oder Totgeburt?",
+        "indcr-highlight-abrigado": "INDCR, Einrichtung des Monats: Abrigado",
+        "lu-journal": "Journal.lu: echte Alternativen für Menschen, die Drogen konsumieren",
+    },
+    "nl": {
+        "indcr-nl": "INDCR-landenpagina: Nederland",
+        "legal-routes": "SOLID-EXCEED: juridische en beleidskaders (naar het EMCDDA)",
+        "emcdda-2015": "tellingen van het EMCDDA, Perspectives on Drugs, juni 2015",
+        "nl-idpc-2019": "IDPC: gebruiksruimten in Nederland (2019)",
+        "ddn-room": "Drink and Drugs News: ruimte om te manoeuvreren",
+        "be-vrt": "VRT NWS: spuitruimte opent in Luik (5 september 2018)",
+        "be-efus": "Efus: historische opening van een gebruiksruimte in Brussel (2022)",
+        "emcdda-2023-countries": "samenvatting van het gezamenlijke rapport van EMCDDA en C-EHRN",
+    },
+    "es": {
+        "indcr-es": "página del INDCR sobre España",
+        "legal-routes": "SOLID-EXCEED: marcos jurídicos y políticos (según el EMCDDA)",
+        "emcdda-2017": "recuentos del EMCDDA, Perspectives on Drugs, febrero de 2017",
+        "mx-ladosis": "La Dosis: cierran la primera sala de consumo; ONG piden priorizar la salud",
+        "hri-2022": "Global State of Harm Reduction 2022",
+    },
+}
+
+
+def cited_in(language: str) -> Callable[[str], str]:
+    """A Markdown link to a source named in `language`."""
+    return lambda key: link(key, SOURCE_NAMES[language][key])
+
+
+fr, de, nl, es = (cited_in(language) for language in ("fr", "de", "nl", "es"))
+
+TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
+    "CH": {
+        "fr": (
+            f"""
+La Suisse a ouvert ses espaces d’accueil et d’injection sur la base d’un avis juridique d’expert
+(1989) plutôt que d’une disposition spécifique de sa loi sur les stupéfiants. Des normes
+nationales pour ces structures ont suivi en 2011. Sources : {fr("indcr-ch")} ;
+{fr("legal-routes")}.
+""",
+            f"""
+La première salle de consommation au monde a ouvert à Berne en 1986, suivie de Zurich en 1987.
+La page de l’INDCR recense 13 structures dans 8 villes ; l’EMCDDA en comptait 12 dans 8 villes
+en juin 2015, puis de nouveau en février 2017 : l’écart tient donc à la date ou à la définition.
+Sources : {fr("indcr-ch")} ; {fr("emcdda-2017")}.
+""",
+        ),
+        "de": (
+            f"""
+Die Schweiz eröffnete ihre Kontakt- und Anlaufstellen auf Grundlage eines juristischen
+Gutachtens (1989), nicht einer besonderen Bestimmung ihres Betäubungsmittelgesetzes. Nationale
+Standards für diese Einrichtungen folgten 2011. Quellen: {de("indcr-ch")};
+{de("legal-routes")}.
+""",
+            f"""
+Der weltweit erste Drogenkonsumraum wurde 1986 in Bern eröffnet, Zürich folgte 1987. Die
+INDCR-Seite zählt 13 Einrichtungen in 8 Städten; die EMCDDA zählte im Juni 2015 und erneut im
+Februar 2017 12 in 8 Städten – der Unterschied liegt also am Datum oder an der Definition.
+Quellen: {de("indcr-ch")}; {de("emcdda-2017")}.
+""",
+        ),
+    },
+    "DE": {
+        "de": (
+            f"""
+Die Drogenkonsumräume in Deutschland stützten sich zunächst auf ein juristisches Gutachten
+(1993). Eine Änderung des Betäubungsmittelgesetzes im Jahr 2000 (§ 10a BtMG) gab ihnen dann
+eine ausdrückliche Rechtsgrundlage. Quellen: {de("indcr-de")}; {de("legal-routes")}.
+""",
+            f"""
+Im Juni 2015 gab es in Deutschland 24 Drogenkonsumräume in 15 Städten in 6 Bundesländern,
+darunter 5 in Hamburg, 4 in Frankfurt und 2 in Berlin sowie ein mobiles Angebot; die EMCDDA
+zählte im Februar 2017 weiterhin 24. In Frankfurt, wo 1994 der erste offizielle
+Drogenkonsumraum eröffnete, sank die Zahl der Drogentoten von 147 im Jahr 1991 auf 20 im Jahr
+2022. Quellen: {de("indcr-de")}; {de("emcdda-2017")}; {de("de-augsburger")}.
+""",
+        ),
+    },
+    "NL": {
+        "nl": (
+            f"""
+De Nederlandse gebruiksruimten berusten op een juridisch deskundigenadvies (1996), landelijke
+richtlijnen uit 1996 en een aanwijzing uit 2000. Bronnen: {nl("indcr-nl")};
+{nl("legal-routes")}.
+""",
+            f"""
+De eerste officiële gebruiksruimte opende in 1994 in Maastricht. De INDCR-pagina telt 30
+gebruiksruimten in 26 gemeenten (2014); het EMCDDA telde er in juni 2015 31 in 25 steden en in
+februari 2017 opnieuw 31. Nederlandse gebruiksruimten zijn vooral op roken gericht: in 2010
+gemiddeld 14 rookplekken en 5 injectieplekken. Eén gebruiksruimte in Den Haag (Woodstock)
+bevindt zich nu in een zorginstelling. Bronnen: {nl("indcr-nl")}; {nl("emcdda-2015")};
+{nl("nl-idpc-2019")}; {nl("ddn-room")}.
+""",
+        ),
+    },
+    "LU": {
+        "fr": (
+            f"""
+Le Luxembourg a adopté en 2001 le cadre légal des salles de consommation. Source :
+{fr("indcr-highlight-abrigado")}.
+""",
+            f"""
+Abrigado a ouvert à Luxembourg-ville en juillet 2005, et une deuxième salle, prévue dans le sud
+du pays, a ouvert à Esch-sur-Alzette en 2019. Abrigado estime qu’un pays d’environ
+550 000 habitants, qui compte plus de 2 200 personnes ayant un usage problématique de
+drogues, a besoin de davantage de petites salles. Le profil de l’INDCR mentionne aussi des
+projets de traitement assisté par l’héroïne et le plan d’action VIH/sida 2011–2015. Sources :
+{fr("indcr-highlight-abrigado")} ; {fr("indcr-lu")} ; {fr("lu-journal")}.
+""",
+        ),
+        "de": (
+            f"""
+Luxemburg hat 2001 den rechtlichen Rahmen für Konsumräume geschaffen. Quelle:
+{de("indcr-highlight-abrigado")}.
+""",
+            f"""
+Abrigado eröffnete im Juli 2005 in Luxemburg-Stadt; ein zweiter Konsumraum, für den Süden des
+Landes geplant, eröffnete 2019 in Esch-sur-Alzette. Abrigado argumentiert, dass ein Land mit
+rund 550.000 Einwohner:innen und mehr als 2.200 Menschen mit problematischem Drogenkonsum mehr
+kleine Konsumräume braucht. Das INDCR-Profil erwähnt außerdem Pläne für eine heroingestützte
+Behandlung und den HIV/Aids-Aktionsplan 2011–2015. Quellen: {de("indcr-highlight-abrigado")};
+{de("indcr-lu")}; {de("lu-journal")}.
+""",
+        ),
+    },
+    "FR": {
+        "fr": (
+            f"""
+L’article 43 d’une loi de 2016 autorise les salles de consommation à moindre risque (SCMR) à
+titre expérimental pour six ans. Source : {fr("indcr-fr")}.
+""",
+            f"""
+Les deux premières salles ont ouvert dans des hôpitaux : à Paris le 17 octobre 2016 et à
+Strasbourg le 7 novembre 2016. À Paris, des opposants tiennent un site web où les riverains
+signalent des incidents. Sources : {fr("indcr-fr")} ; {fr("fr-paris-talkingdrugs")}.
+""",
+        ),
+    },
+    "ES": {
+        "es": (
+            f"""
+En España, las salas de consumo supervisado se basan en normas locales de salud pública y no en
+una disposición de la legislación nacional sobre drogas, según la síntesis del EMCDDA sobre las
+vías legales. Fuente: {es("legal-routes")}.
+""",
+            f"""
+Madrid abrió la primera sala de España, DAVE, en 2000; cerró a finales de 2011 por motivos
+políticos y económicos. Las cifras varían según la fecha y la definición: la página del INDCR
+recoge 7 centros (el de Reus abría una hora al día en 2015), mientras que el EMCDDA contaba 12
+salas en junio de 2015 y 13 en 7 ciudades en febrero de 2017. Fuentes: {es("indcr-es")};
+{es("emcdda-2017")}.
+""",
+        ),
+    },
+    "BE": {
+        "fr": (
+            f"""
+Pas encore décrite : les sources utilisées pour ce profil ne traitent pas de la base légale. La
+salle de Liège, ouverte en septembre 2018, a été tolérée en l’absence de loi nationale.
+Source : {fr("be-vrt")}.
+""",
+            f"""
+Liège a ouvert la première salle de consommation en 2018, avec environ 1 million d’euros de la
+ville, et Bruxelles a suivi avec GATE en mai 2022. La Belgique figure parmi les pays dotés de
+salles de consommation dans le rapport 2023 de l’EMCDDA. Sources : {fr("be-vrt")} ;
+{fr("be-efus")} ; {fr("emcdda-2023-countries")}.
+""",
+        ),
+        "nl": (
+            f"""
+Nog niet beschreven: de bronnen van dit profiel behandelen de wettelijke basis niet. De
+gebruiksruimte in Luik, geopend in september 2018, werd gedoogd zonder nationale wet. Bron:
+{nl("be-vrt")}.
+""",
+            f"""
+Luik opende in 2018 de eerste gebruiksruimte, met ongeveer 1 miljoen euro van de stad, en
+Brussel volgde in mei 2022 met GATE. België staat in het EMCDDA-rapport van 2023 bij de landen
+met gebruiksruimten. Bronnen: {nl("be-vrt")}; {nl("be-efus")}; {nl("emcdda-2023-countries")}.
+""",
+        ),
+    },
+    "MX": {
+        "es": (
+            "Aún no descrita: las fuentes utilizadas para este perfil no tratan la base jurídica.",
+            f"""
+La organización Verter abrió la primera sala en Mexicali en 2018; el ayuntamiento la cerró en
+una ocasión por cuestiones de permisos. La edición de 2022 de Harm Reduction International
+contó a México entre los cuatro nuevos países con salas de consumo supervisado. Fuentes:
+{es("mx-ladosis")}; {es("hri-2022")}.
+""",
+        ),
+    },
+}
 
 
 D = dt.date
