@@ -1,10 +1,13 @@
-"""Editors keep the library here; simple-history records every change."""
+"""Editors keep the library here; simple-history records every change. Vocabulary terms and
+evidence summaries show every language's text side by side (plain TranslationAdmin, no script)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import EvidenceSummary, Person, Reference, Suggestion, Term
@@ -37,17 +40,20 @@ class ReferenceAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).distinct()
 
 
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
 @admin.register(Term)
-class TermAdmin(SimpleHistoryAdmin):
+class TermAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "vocabulary", "code", "slug", "position"]
     list_filter = ["vocabulary"]
     list_editable = ["position"]
-    search_fields = ["name", "code", "slug"]
+    search_fields = [*(f"name_{code}" for code in LANGUAGE_CODES), "code", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(EvidenceSummary)
-class EvidenceSummaryAdmin(SimpleHistoryAdmin):
+class EvidenceSummaryAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["outcome", "certainty", "updated"]
     list_filter = ["certainty"]
     autocomplete_fields = ["references"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .formats import to_csl
@@ -20,15 +21,23 @@ STYLES = {
     "apa": ("apa.csl", _("APA 7th edition")),
     "vancouver": ("nlm-citation-sequence.csl", _("Vancouver (NLM)")),
 }
+# The CSL locale of each language: the words a style puts around the data ("In", "Retrieved
+# from", "et al.", month names). A page cites in its language; a download in English unless
+# ?lang= names another (lib.i18n.neutral_language).
+CSL_LOCALES = {"en": "en-US", "fr": "fr-FR", "de": "de-DE", "nl": "nl-NL", "es": "es-ES"}
 
 
-@lru_cache(maxsize=4)
-def _style(name: str):
+def csl_locale() -> str:
+    return CSL_LOCALES.get(get_language() or "en", CSL_LOCALES["en"])
+
+
+@lru_cache(maxsize=16)
+def _style(name: str, locale: str):
     from citeproc import CitationStylesStyle
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(str(CSL_DIR / STYLES[name][0]), validate=False)
+        return CitationStylesStyle(str(CSL_DIR / STYLES[name][0]), locale=locale, validate=False)
 
 
 def bibliography(refs: Iterable[Reference], style: str) -> list[SafeString]:
@@ -44,7 +53,7 @@ def bibliography(refs: Iterable[Reference], style: str) -> list[SafeString]:
     source = CiteProcJSON(items)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        bib = CitationStylesBibliography(_style(style), source, formatter.html)
+        bib = CitationStylesBibliography(_style(style, csl_locale()), source, formatter.html)
         for item in items:
             bib.register(Citation([CitationItem(item["id"])]))
         entries = [str(entry) for entry in bib.bibliography()]

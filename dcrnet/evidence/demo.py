@@ -11,7 +11,7 @@ from django.db import transaction
 
 from . import indexing
 from .models import Person, Reference, Term, Vocabulary
-from .vocabularies import seed
+from .vocabularies import seed, translate
 
 # n | type | authors (; {organisation}) | year | title | container | volume | issue | pages | DOI |
 # designs | outcomes (all = every outcome) | places (facility public_id or country code) |
@@ -132,7 +132,8 @@ def rows() -> list[dict]:
 
 
 def load(stdout=None) -> dict[str, int]:
-    """Load or refresh the seed bibliography; safe to run again."""
+    """Load or refresh the seed bibliography and the vocabularies' names and descriptions in
+    every language; safe to run again."""
     from dcrnet.directory.models import Country, Facility
 
     seed(Term)  # the vocabularies, in case a flush (transactional tests) removed them
@@ -142,6 +143,7 @@ def load(stdout=None) -> dict[str, int]:
     countries = {c.code.code: c for c in Country.objects.all()}
     created = updated = 0
     with transaction.atomic(), indexing.deferred():
+        translated = translate(Term)  # references of a renamed term are indexed again on leaving
         for row in rows():
             marker = f"{MARKER}{row['n']}."
             publisher, _sep, place = row["publisher"].rpartition(", ")
@@ -192,5 +194,8 @@ def load(stdout=None) -> dict[str, int]:
             ref.facilities.set([facilities[p] for p in row["places"] if p in facilities])
             ref.countries.set([countries[p] for p in row["places"] if p in countries])
     if stdout is not None:
-        stdout.write(f"evidence: {created} references created, {updated} refreshed\n")
-    return {"created": created, "updated": updated}
+        stdout.write(
+            f"evidence: {created} references created, {updated} refreshed, "
+            f"{translated} vocabulary terms translated\n"
+        )
+    return {"created": created, "updated": updated, "translated": translated}

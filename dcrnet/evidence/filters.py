@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Self, get_origin
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 from ninja import Field, Schema
 from pydantic import BeforeValidator, ValidationError, ValidationInfo, field_validator
@@ -123,11 +124,33 @@ class Filters(Schema):
 
 
 def problems(exc: ValidationError) -> list[tuple[str, str]]:
-    """(parameter, message) of each error, named as the API's error body names them."""
+    """(parameter, message) of each error, named as the API's error body names them; the
+    message in the active language (the API, outside the languages, words its own in English)."""
     return [
-        (".".join(str(part) for part in error["loc"]) or "request", error["msg"])
+        (".".join(str(part) for part in error["loc"]) or "request", message(error))
         for error in exc.errors()
     ]
+
+
+def message(error) -> str:
+    """pydantic's own checks worded for a page, in its language; ours are worded already."""
+    context = error.get("ctx") or {}
+    match error["type"]:
+        case "greater_than_equal":
+            return _("must be %(limit)s or more") % {"limit": context["ge"]}
+        case "less_than_equal":
+            return _("must be %(limit)s or less") % {"limit": context["le"]}
+        case "string_too_long":
+            limit = context["max_length"]
+            return ngettext(
+                "must be at most %(limit)s character long",
+                "must be at most %(limit)s characters long",
+                limit,
+            ) % {"limit": limit}
+        case "literal_error":
+            choices = [value for value in re.findall(r"'([^']*)'", context["expected"]) if value]
+            return _("must be one of %(choices)s") % {"choices": ", ".join(choices)}
+    return error["msg"]
 
 
 class MapFilters(Filters):
@@ -156,6 +179,16 @@ class MapFilters(Filters):
         if self.year_from and self.year_to and self.year_from > self.year_to:
             return self.year_to, self.year_from
         return self.year_from, self.year_to
+
+
+def unknown_term(vocabulary: str) -> str:
+    """One sentence per vocabulary: the nouns differ in gender and number across languages."""
+    return {
+        Vocabulary.DESIGN: _("{value} is not a known study design"),
+        Vocabulary.OUTCOME: _("{value} is not a known outcome"),
+        Vocabulary.SETTING: _("{value} is not a known setting / facility model"),
+        Vocabulary.ROUTE: _("{value} is not a known route"),
+    }[vocabulary]
 
 
 class SearchFilters(MapFilters):
@@ -187,11 +220,8 @@ class SearchFilters(MapFilters):
             if slug not in known:
                 raise PydanticCustomError(
                     "unknown_term",
-                    _("{value} is not a known {vocabulary}"),
-                    {
-                        "value": CONTROL_CHARACTER.sub("?", slug[:60]),
-                        "vocabulary": str(Vocabulary(info.field_name).label).lower(),
-                    },
+                    unknown_term(info.field_name),
+                    {"value": CONTROL_CHARACTER.sub("?", slug[:60])},
                 )
         return slugs
 

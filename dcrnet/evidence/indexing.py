@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 from dcrnet.lib import search
 
@@ -14,12 +16,35 @@ from .models import Person, Reference, Term
 _deferred: ContextVar[set[int] | None] = ContextVar("evidence_deferred_index", default=None)
 
 
+def _languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _in_every_language(names) -> list[str]:
+    """Each distinct name once, in the order first met."""
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def term_names(term: Term) -> list[str]:
+    return _in_every_language(getattr(term, f"name_{code}", None) for code in _languages())
+
+
+def country_names(country) -> list[str]:
+    names = []
+    for code in _languages():
+        with translation.override(code):
+            names.append(str(country.name))
+    return _in_every_language(names)
+
+
 def document(ref: Reference) -> dict[str, str]:
+    """The same whatever language is active when a reference is indexed: tags and countries
+    under their names in every language, so a search in any of them finds them."""
     people = sorted(ref.people.all(), key=lambda p: (p.role, p.position))
     keywords = [ref.keywords]
-    keywords += [term.name for term in ref.terms.all()]
+    keywords += [name for term in ref.terms.all() for name in term_names(term)]
     keywords += [f"{f.name} {f.city}" for f in ref.facilities.all()]
-    keywords += [country.name for country in ref.countries.all()]
+    keywords += [name for country in ref.countries.all() for name in country_names(country)]
     return {
         "title": ref.title,
         "authors": "; ".join(p.literal or f"{p.given} {p.family}".strip() for p in people),

@@ -10,11 +10,34 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import get_language as content_language
 from simple_history.models import HistoricalRecords
 
 from dcrnet.directory.models import Country, Facility
 from dcrnet.lib.search import SearchVectorColumn
+
+
+def translation_columns(*fields: str) -> list[str]:
+    """name_en, name_fr … of content fields translated in translation.py. History leaves them
+    out: django-modeltranslation adds them after the historical model exists, which records the
+    base columns (kept in English by `save`)."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+
+class SavedInEnglish(models.Model):
+    """Saves under English, so that the base columns of translated fields and their history
+    hold the English text whatever the language of the request that saves."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
 
 
 class Vocabulary(models.TextChoices):
@@ -29,18 +52,21 @@ class TermQuerySet(models.QuerySet):
         return self.filter(vocabulary=Vocabulary.OUTCOME)
 
     def lookup(self, spec: str) -> Term:
-        """'design:cohort', 'design:COH' or 'outcome:Overdose mortality' → the Term."""
+        """'design:cohort', 'design:COH' or 'outcome:Overdose mortality' → the Term (a name in
+        English or in the active language)."""
         vocabulary, _sep, value = spec.partition(":")
         value = value.strip()
         if vocabulary not in Vocabulary.values or not value:
             raise Term.DoesNotExist(spec)
+        named = Q()
+        for language in {settings.LANGUAGE_CODE, content_language()}:
+            named |= Q(**{f"{build_localized_fieldname('name', language)}__iexact": value})
         return self.get(
-            Q(slug__iexact=value) | Q(code__iexact=value) | Q(name__iexact=value),
-            vocabulary=vocabulary,
+            Q(slug__iexact=value) | Q(code__iexact=value) | named, vocabulary=vocabulary
         )
 
 
-class Term(models.Model):
+class Term(SavedInEnglish):
     """One entry of a controlled vocabulary that editors maintain (a design, an outcome, …)."""
 
     vocabulary = models.CharField(_("vocabulary"), max_length=20, choices=Vocabulary.choices)
@@ -57,7 +83,7 @@ class Term(models.Model):
         help_text=_("Semicolon-separated PubMed PT values that map to this design."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name", "description"))
 
     objects = TermQuerySet.as_manager()
 
@@ -97,6 +123,23 @@ def normalise_text(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
+
+# What RIS, PubMed and BibTeX files write in a language field, as a BCP 47 tag for `lang`.
+LANGUAGE_TAGS = {
+    "english": "en",
+    "eng": "en",
+    "french": "fr",
+    "fre": "fr",
+    "fra": "fr",
+    "german": "de",
+    "ger": "de",
+    "deu": "de",
+    "dutch": "nl",
+    "dut": "nl",
+    "nld": "nl",
+    "spanish": "es",
+    "spa": "es",
+}
 
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
@@ -266,6 +309,14 @@ class Reference(models.Model):
         return self.terms_of(Vocabulary.OUTCOME)
 
     @property
+    def text_lang(self) -> str:
+        """The language of the title and abstract as a tag for `lang`, or "" when unknown."""
+        value = (self.language or "").strip().lower()
+        if value in LANGUAGE_TAGS:
+            return LANGUAGE_TAGS[value]
+        return value if re.fullmatch(r"[a-z]{2}(-[a-z0-9]{2,8})?", value) else ""
+
+    @property
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
@@ -285,8 +336,8 @@ class Person(models.Model):
     """An author or editor of a reference, in order; a person or an organisation (literal)."""
 
     class Role(models.TextChoices):
-        AUTHOR = "author", _("Author")
-        EDITOR = "editor", _("Editor")
+        AUTHOR = "author", pgettext_lazy("of a book", "Author")
+        EDITOR = "editor", pgettext_lazy("of a book", "Editor")
 
     reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="people")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
@@ -337,10 +388,10 @@ class Person(models.Model):
 
 
 class Certainty(models.TextChoices):
-    HIGH = "high", _("High")
-    MODERATE = "moderate", _("Moderate")
-    LOW = "low", _("Low")
-    VERY_LOW = "very-low", _("Very low")
+    HIGH = "high", pgettext_lazy("certainty of evidence", "High")
+    MODERATE = "moderate", pgettext_lazy("certainty of evidence", "Moderate")
+    LOW = "low", pgettext_lazy("certainty of evidence", "Low")
+    VERY_LOW = "very-low", pgettext_lazy("certainty of evidence", "Very low")
 
 
 class EvidenceSummaryQuerySet(models.QuerySet):
@@ -354,7 +405,7 @@ class EvidenceSummaryQuerySet(models.QuerySet):
         return self.filter(outcome=outcome).prefetch_related("references__people").first()
 
 
-class EvidenceSummary(models.Model):
+class EvidenceSummary(SavedInEnglish):
     """GRADE rates a body of evidence for one outcome, not a single paper."""
 
     outcome = models.OneToOneField(
@@ -370,7 +421,7 @@ class EvidenceSummary(models.Model):
         Reference, blank=True, related_name="summaries", verbose_name=_("references it rests on")
     )
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("rationale"))
 
     objects = EvidenceSummaryQuerySet.as_manager()
 
@@ -437,4 +488,7 @@ class PendingImport(models.Model):
         verbose_name_plural = _("imports waiting for confirmation")
 
     def __str__(self) -> str:
-        return f"{self.format} import of {self.created:%Y-%m-%d %H:%M}"
+        return gettext("%(format)s import of %(created)s") % {
+            "format": self.format,
+            "created": f"{self.created:%Y-%m-%d %H:%M}",
+        }

@@ -6,14 +6,16 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.lib import search
+from dcrnet.lib.i18n import falls_back
 
 from . import facets
-from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary
+from .models import CslType, EvidenceSummary, Reference, Term, Vocabulary, normalise_text
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -71,6 +73,7 @@ class FacetValue:
     selected: bool = False
     params: dict[str, str | None] = field(default_factory=dict)
     url: str = ""
+    lang: str = ""  # set when the label is in another language than the page (WCAG 3.1.2)
 
 
 @dataclass
@@ -213,6 +216,11 @@ def search_references(
     return SearchResult(params, total, references, scores, snippets, result_facets)
 
 
+def _by_count_then_label(value: FacetValue) -> tuple[int, str]:
+    """Most frequent first, then alphabetical in any language ("Étude" beside "Essai")."""
+    return (-value.count, normalise_text(value.label))
+
+
 def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
     term_counts, type_counts = counts["term"], counts["type"]
     shown: list[Facet] = []
@@ -225,11 +233,12 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
                 term.name,
                 term_counts.get(term.pk, 0),
                 term.slug in chosen,
+                lang=settings.LANGUAGE_CODE if falls_back(term, "name") else "",
             )
             for term in terms
             if term.vocabulary == vocabulary and (term_counts.get(term.pk) or term.slug in chosen)
         ]
-        values.sort(key=lambda v: (-v.count, v.label))
+        values.sort(key=_by_count_then_label)
         shown.append(Facet(vocabulary, Vocabulary(vocabulary).label, values))
 
     country_counts = counts["country"]
@@ -239,7 +248,7 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
         for pk, code, name in facets.all_countries()
         if pk in country_counts or code in chosen_countries
     ]
-    country_values.sort(key=lambda v: (-v.count, v.label))
+    country_values.sort(key=_by_count_then_label)
     shown.append(Facet("country", _("Country studied"), country_values))
 
     year_counts = counts["year"]
@@ -275,7 +284,7 @@ def _facets(params: SearchParams, counts: dict[str, dict]) -> list[Facet]:
         for value, n in type_counts.items()
         if value in CslType.values
     ]
-    type_values.sort(key=lambda v: (-v.count, v.label))
+    type_values.sort(key=_by_count_then_label)
     shown.append(Facet("type", _("Type"), type_values))
     return shown
 

@@ -6,15 +6,18 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import ValidationError
 
 from dcrnet.lib.clientip import client_ip
+from dcrnet.lib.i18n import neutral_language
 from dcrnet.lib.ratelimit import hit_ip
 
 from . import citations, exports, filters, formats, selectors, services
@@ -79,14 +82,16 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 def reference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ref = selectors.reference(pk)
-    cite = {name: citations.bibliography([ref], name)[0] for name in citations.STYLES}
+    cite = [
+        (label, citations.bibliography([ref], name)[0])
+        for name, (_file, label) in citations.STYLES.items()
+    ]
     return render(
         request,
         "evidence/reference_detail.html",
         {
             "ref": ref,
             "cite": cite,
-            "styles": citations.STYLES,
             "summaries": selectors.summaries_resting_on(ref),
             "csl": formats.to_csl(ref),
         },
@@ -94,6 +99,7 @@ def reference_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@neutral_language
 def reference_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in exports.EXPORT_FORMATS:
         raise Http404
@@ -102,6 +108,7 @@ def reference_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @require_GET
+@neutral_language
 def export(request: HttpRequest) -> HttpResponse:
     """A selection (?ids=1&ids=2) or the whole result of a search (same parameters as the page)."""
     try:
@@ -207,10 +214,10 @@ def _confirm_import(request: HttpRequest) -> HttpResponse:
             "%(left_out)s invalid left out."
         )
         % {
-            "created": len(outcome.created),
-            "updated": len(outcome.updated),
-            "skipped": outcome.skipped,
-            "left_out": outcome.left_out,
+            "created": intcomma(len(outcome.created)),
+            "updated": intcomma(len(outcome.updated)),
+            "skipped": intcomma(outcome.skipped),
+            "left_out": intcomma(outcome.left_out),
         },
     )
     return redirect(reverse("evidence:search") + "?sort=newest")
@@ -240,7 +247,11 @@ def suggest(request: HttpRequest) -> HttpResponse:
         if not hit_ip(request, "evidence-suggest", SUGGESTIONS_PER_HOUR, 3600):
             form.add_error(
                 None,
-                _("You have sent %(n)s suggestions in the last hour; please try again later.")
+                ngettext(
+                    "You have sent %(n)s suggestion in the last hour; please try again later.",
+                    "You have sent %(n)s suggestions in the last hour; please try again later.",
+                    SUGGESTIONS_PER_HOUR,
+                )
                 % {"n": SUGGESTIONS_PER_HOUR},
             )
             return render(request, "evidence/suggest.html", {"form": form}, status=429)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from dcrnet.evidence import demo
-from dcrnet.evidence.models import Reference
+from dcrnet.evidence.models import Reference, Term, Vocabulary
 from dcrnet.evidence.selectors import SearchParams, search_references
+from dcrnet.evidence.vocabularies import SEED
+
+OTHER_LANGUAGES = ("fr", "de", "nl", "es")
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def test_unverified_fields_are_left_out(seeded):
 
 def test_loading_twice_changes_nothing(seeded):
     history = Reference.history.count()
-    assert demo.load() == {"created": 0, "updated": 0}
+    assert demo.load() == {"created": 0, "updated": 0, "translated": 0}
     assert Reference.objects.count() == 67
     assert Reference.history.count() == history
 
@@ -57,3 +61,46 @@ def test_a_design_filter_narrows_counts_consistently(seeded):
         assert narrowed.total == count <= everything.total
         outcomes = {v.value: v.count for v in narrowed.facets[1].values}
         assert all(n <= count for n in outcomes.values())
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_every_design_and_outcome_in_four_languages(make_facility):
+    blank = {
+        f"{field}_{code}": None for field in ("name", "description") for code in OTHER_LANGUAGES
+    }
+    Term.objects.update(**blank)  # as a database migrated before the translations were known
+    make_facility("ca-vancouver-insite", country="CA", name="Insite", city="Vancouver")
+
+    assert demo.load()["translated"] == len(SEED)
+    coded = Term.objects.filter(vocabulary__in=[Vocabulary.DESIGN, Vocabulary.OUTCOME])
+    assert coded.count() == 35
+    for term in coded:
+        for code in OTHER_LANGUAGES:
+            name, description = getattr(term, f"name_{code}"), getattr(term, f"description_{code}")
+            assert name and description, (term.slug, code)
+            assert description != term.description_en, (term.slug, code)
+    rct = Term.objects.get(slug="rct")
+    assert (rct.name_fr, rct.name_de, rct.name_nl, rct.name_es) == (
+        "Essai contrôlé randomisé",
+        "Randomisierte kontrollierte Studie",
+        "Gerandomiseerde gecontroleerde studie",
+        "Ensayo controlado aleatorizado",
+    )
+    mortality = Term.objects.get(slug="overdose-mortality")
+    with translation.override("fr"):
+        assert mortality.name == "Mortalité par surdose"
+    with translation.override("es"):
+        assert mortality.name == "Mortalidad por sobredosis"
+    assert Term.objects.get(slug="hcv").name_fr == "Hépatite C"
+    assert demo.load()["translated"] == 0
+
+
+@pytest.mark.django_db
+def test_the_demo_never_replaces_an_editors_translation_or_a_renamed_term(make_facility):
+    Term.objects.filter(slug="cohort").update(name_fr="Étude de cohorte prospective")
+    Term.objects.filter(slug="crime").update(name_en="Crime", name_de=None, description_de=None)
+    demo.load()
+    assert Term.objects.get(slug="cohort").name_fr == "Étude de cohorte prospective"
+    assert (
+        Term.objects.get(slug="crime").name_de is None
+    )  # renamed: the seed's German no longer fits
