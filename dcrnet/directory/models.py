@@ -337,7 +337,7 @@ class Facility(models.Model):
         max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )  # fmt: skip
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(pgettext_lazy("facility", "published"), default=True)
     status = models.CharField(
         _("current status"),
         max_length=20,
@@ -605,8 +605,11 @@ class OpeningHours(models.Model):
         ProfileSnapshot, on_delete=models.CASCADE, related_name="opening_hours"
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"), help_text=_("Before 'opens' means after midnight."))
+    opens = models.TimeField(pgettext_lazy("opening hours", "opens"))
+    closes = models.TimeField(
+        pgettext_lazy("opening hours", "closes"),
+        help_text=_("Before 'opens' means after midnight."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -37,17 +37,17 @@ def country(code: str, source: str, as_of: dt.date, legal_basis: str, political:
 # The cited sources' titles in each language, for the links of the translated texts.
 SOURCE_NAMES: dict[str, dict[str, str]] = {
     "fr": {
-        "indcr-ch": "page pays de l’INDCR : Suisse",
-        "indcr-lu": "page pays de l’INDCR : Luxembourg",
-        "indcr-fr": "page pays de l’INDCR : France",
-        "legal-routes": "SOLID-EXCEED : cadres juridiques et politiques (d’après l’EMCDDA)",
-        "emcdda-2017": "décomptes de l’EMCDDA, Perspectives on Drugs, février 2017",
+        "indcr-ch": "page pays de l'INDCR : Suisse",
+        "indcr-lu": "page pays de l'INDCR : Luxembourg",
+        "indcr-fr": "page pays de l'INDCR : France",
+        "legal-routes": "SOLID-EXCEED : cadres juridiques et politiques (d'après l'EMCDDA)",
+        "emcdda-2017": "décomptes de l'EMCDDA, Perspectives on Drugs, février 2017",
         "indcr-highlight-abrigado": "INDCR, structure du mois : Abrigado",
         "lu-journal": "Journal.lu : de vraies alternatives pour les usagers de drogues",
         "fr-paris-talkingdrugs": "TalkingDrugs : la première salle de France inaugurée à Paris",
-        "be-vrt": "VRT NWS : une salle d’injection ouvre à Liège (5 septembre 2018)",
-        "be-efus": "Efus : ouverture historique d’une salle de consommation à Bruxelles (2022)",
-        "emcdda-2023-countries": "résumé du rapport conjoint de l’EMCDDA et de C-EHRN",
+        "be-vrt": "VRT NWS : une salle d'injection ouvre à Liège (5 septembre 2018)",
+        "be-efus": "Efus : ouverture historique d'une salle de consommation à Bruxelles (2022)",
+        "emcdda-2023-countries": "résumé du rapport conjoint de l'EMCDDA et de C-EHRN",
     },
     "de": {
         "indcr-ch": "INDCR-Länderseite: Schweiz",
@@ -90,15 +90,15 @@ TRANSLATED: dict[str, dict[str, tuple[str, str]]] = {
     "CH": {
         "fr": (
             f"""
-La Suisse a ouvert ses espaces d’accueil et d’injection sur la base d’un avis juridique d’expert
-(1989) plutôt que d’une disposition spécifique de sa loi sur les stupéfiants. Des normes
+La Suisse a ouvert ses espaces d'accueil et d'injection sur la base d'un avis juridique d'expert
+(1989) plutôt que d'une disposition spécifique de sa loi sur les stupéfiants. Des normes
 nationales pour ces structures ont suivi en 2011. Sources : {fr("indcr-ch")} ;
 {fr("legal-routes")}.
 """,
             f"""
 La première salle de consommation au monde a ouvert à Berne en 1986, suivie de Zurich en 1987.
-La page de l’INDCR recense 13 structures dans 8 villes ; l’EMCDDA en comptait 12 dans 8 villes
-en juin 2015, puis de nouveau en février 2017 : l’écart tient donc à la date ou à la définition.
+La page de l'INDCR recense 13 structures dans 8 villes ; l'EMCDDA en comptait 12 dans 8 villes
+en juin 2015, puis de nouveau en février 2017 : l'écart tient donc à la date ou à la définition.
 Sources : {fr("indcr-ch")} ; {fr("emcdda-2017")}.
 """,
         ),
@@ -158,10 +158,10 @@ Le Luxembourg a adopté en 2001 le cadre légal des salles de consommation. Sour
 """,
             f"""
 Abrigado a ouvert à Luxembourg-ville en juillet 2005, et une deuxième salle, prévue dans le sud
-du pays, a ouvert à Esch-sur-Alzette en 2019. Abrigado estime qu’un pays d’environ
+du pays, a ouvert à Esch-sur-Alzette en 2019. Abrigado estime qu'un pays d'environ
 550 000 habitants, qui compte plus de 2 200 personnes ayant un usage problématique de
-drogues, a besoin de davantage de petites salles. Le profil de l’INDCR mentionne aussi des
-projets de traitement assisté par l’héroïne et le plan d’action VIH/sida 2011–2015. Sources :
+drogues, a besoin de davantage de petites salles. Le profil de l'INDCR mentionne aussi des
+projets de traitement assisté par l'héroïne et le plan d'action VIH/sida 2011–2015. Sources :
 {fr("indcr-highlight-abrigado")} ; {fr("indcr-lu")} ; {fr("lu-journal")}.
 """,
         ),
@@ -183,7 +183,7 @@ Behandlung und den HIV/Aids-Aktionsplan 2011–2015. Quellen: {de("indcr-highlig
     "FR": {
         "fr": (
             f"""
-L’article 43 d’une loi de 2016 autorise les salles de consommation à moindre risque (SCMR) à
+L'article 43 d'une loi de 2016 autorise les salles de consommation à moindre risque (SCMR) à
 titre expérimental pour six ans. Source : {fr("indcr-fr")}.
 """,
             f"""
@@ -213,13 +213,13 @@ salas en junio de 2015 y 13 en 7 ciudades en febrero de 2017. Fuentes: {es("indc
         "fr": (
             f"""
 Pas encore décrite : les sources utilisées pour ce profil ne traitent pas de la base légale. La
-salle de Liège, ouverte en septembre 2018, a été tolérée en l’absence de loi nationale.
+salle de Liège, ouverte en septembre 2018, a été tolérée en l'absence de loi nationale.
 Source : {fr("be-vrt")}.
 """,
             f"""
-Liège a ouvert la première salle de consommation en 2018, avec environ 1 million d’euros de la
+Liège a ouvert la première salle de consommation en 2018, avec environ 1 million d'euros de la
 ville, et Bruxelles a suivi avec GATE en mai 2022. La Belgique figure parmi les pays dotés de
-salles de consommation dans le rapport 2023 de l’EMCDDA. Sources : {fr("be-vrt")} ;
+salles de consommation dans le rapport 2023 de l'EMCDDA. Sources : {fr("be-vrt")} ;
 {fr("be-efus")} ; {fr("emcdda-2023-countries")}.
 """,
         ),

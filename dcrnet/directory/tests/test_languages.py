@@ -123,7 +123,7 @@ def test_a_profile_change_in_hours_is_told_in_the_page_language(client, facility
     later.routes.create(route="smoking", places=5)
     later.services.create(service="supervision")
     body = page(client, "/fr/facilities/lu-abrigado/")
-    assert "Heures d’ouverture par semaine\u00a0: 0 → 7,5" in body
+    assert "Heures d'ouverture par semaine\u00a0: 0 → 7,5" in body
     assert "h/week" not in body
 
 
