@@ -47,8 +47,13 @@ serve: migrate static
 # catalogues (static files, so the CSP needs no inline script). All three are committed: a
 # machine without gettext still runs the site. Needs GNU gettext (Debian: apt install gettext).
 LANGS := fr de nl es
+# Each app's catalogue from inside the app (so its entries name files like `views.py`), then the
+# project's catalogue (shared templates, lib/, the JavaScript) from the root without the apps.
+APPS_WITH_CATALOGUES := community directory evidence monitoring pages
 messages: install
-	$(MANAGE) makemessages $(LANGS:%=-l %)
+	for app in $(APPS_WITH_CATALOGUES); do \
+	  (cd dcrnet/$$app && ../../$(PY) ../../manage.py makemessages $(LANGS:%=-l %)) || exit 1; done
+	$(MANAGE) makemessages $(LANGS:%=-l %) $(APPS_WITH_CATALOGUES:%=-i 'dcrnet/%/*')
 	$(MANAGE) makemessages -d djangojs $(LANGS:%=-l %)
 	for po in $$(find dcrnet -path '*/locale/*/LC_MESSAGES/*.po'); do msgfmt --check -o $${po%.po}.mo $$po || exit 1; done
 	$(MANAGE) compilejsi18n
