@@ -18,7 +18,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Essai contrôlé randomisé",
-            "Les participants sont répartis par tirage au sort entre l’intervention et un groupe de comparaison, puis les critères de résultat des groupes sont comparés.",
+            "Les participants sont répartis par tirage au sort entre l'intervention et un groupe de comparaison, puis les critères de résultat des groupes sont comparés.",
         ),
         "de": (
             "Randomisierte kontrollierte Studie",
@@ -40,7 +40,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Essai en grappes ou en escalier (stepped-wedge)",
-            "Ce sont des groupes (sites, quartiers ou services) et non des personnes qui sont tirés au sort ; dans un essai en escalier, chaque groupe reçoit l’intervention, dans un ordre tiré au sort au fil du temps.",
+            "Ce sont des groupes (sites, quartiers ou services) et non des personnes qui sont tirés au sort ; dans un essai en escalier, chaque groupe reçoit l'intervention, dans un ordre tiré au sort au fil du temps.",
         ),
         "de": (
             "Cluster- oder Stepped-Wedge-Studie",
@@ -128,7 +128,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Étude écologique, série temporelle, double différence ou contrôle synthétique",
-            "Des données agrégées par zone (quartiers, villes) comparées avant et après une ouverture ou avec des zones témoins : séries temporelles interrompues, doubles différences, contrôle synthétique.",
+            "Des données agrégées par zone (quartiers, villes) comparées avant et après une ouverture ou avec des zones témoins : séries temporelles interrompues, doubles différences, contrôle synthétique.",
         ),
         "de": (
             "Ökologische Studie, Zeitreihe, Differenz-von-Differenzen oder synthetische Kontrolle",
@@ -150,7 +150,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Étude avant-après",
-            "Les mêmes mesures relevées avant et après l’ouverture d’une structure, sans groupe de comparaison distinct.",
+            "Les mêmes mesures relevées avant et après l'ouverture d'une structure, sans groupe de comparaison distinct.",
         ),
         "de": (
             "Vorher-nachher-Studie",
@@ -209,8 +209,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Figures a service records itself (visits, clients, overdoses managed, referrals), described without a comparison.",
         ),
         "fr": (
-            "Données d’activité descriptives",
-            "Les chiffres qu’une structure relève elle-même (passages, usagers, surdoses prises en charge, orientations), décrits sans comparaison.",
+            "Données d'activité descriptives",
+            "Les chiffres qu'une structure relève elle-même (passages, usagers, surdoses prises en charge, orientations), décrits sans comparaison.",
         ),
         "de": (
             "Deskriptive Leistungsdaten",
@@ -232,7 +232,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Modèle coût-bénéfice",
-            "Les coûts d’une structure mis en regard de la valeur monétaire des dommages qu’elle permettrait d’éviter selon les estimations.",
+            "Les coûts d'une structure mis en regard de la valeur monétaire des dommages qu'elle permettrait d'éviter selon les estimations.",
         ),
         "de": (
             "Kosten-Nutzen-Modell",
@@ -254,7 +254,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Modèle coût-efficacité ou coût-utilité",
-            "Le coût par résultat de santé obtenu : infection ou décès évité, année de vie ou année de vie ajustée sur la qualité (QALY) gagnée.",
+            "Le coût par résultat de santé obtenu : infection ou décès évité, année de vie ou année de vie ajustée sur la qualité (QALY) gagnée.",
         ),
         "de": (
             "Kosten-Effektivitäts- oder Kosten-Nutzwert-Modell",
@@ -276,7 +276,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Modèle de transmission ou autre modèle de simulation",
-            "Un modèle mathématique qui projette des effets, par exemple des infections par le VIH ou le VHC ou des décès par surdose évités, à partir d’hypothèses et de données publiées.",
+            "Un modèle mathématique qui projette des effets, par exemple des infections par le VIH ou le VHC ou des décès par surdose évités, à partir d'hypothèses et de données publiées.",
         ),
         "de": (
             "Übertragungs- oder anderes Simulationsmodell",
@@ -385,7 +385,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "An evaluation commissioned or published outside journals, often by a government or by the service itself.",
         ),
         "fr": (
-            "Rapport d’évaluation (littérature grise)",
+            "Rapport d'évaluation (littérature grise)",
             "Une évaluation commandée ou publiée hors des revues scientifiques, souvent par les pouvoirs publics ou par la structure elle-même.",
         ),
         "de": (
@@ -405,7 +405,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Protocol", "The published plan of a study that has not yet reported its results."),
         "fr": (
             "Protocole",
-            "Le plan publié d’une étude dont les résultats ne sont pas encore parus.",
+            "Le plan publié d'une étude dont les résultats ne sont pas encore parus.",
         ),
         "de": (
             "Studienprotokoll",
@@ -428,7 +428,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Mortalité par surdose",
-            "Décès par surdose dans le quartier d’une structure ou parmi les personnes qui la fréquentent.",
+            "Décès par surdose dans le quartier d'une structure ou parmi les personnes qui la fréquentent.",
         ),
         "de": (
             "Todesfälle durch Überdosis",
@@ -450,7 +450,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Surdose non mortelle ou prise en charge",
-            "Surdoses prises en charge sur place par l’équipe, et surdoses non mortelles que déclarent les usagers et usagères.",
+            "Surdoses prises en charge sur place par l'équipe, et surdoses non mortelles que déclarent les usagers et usagères.",
         ),
         "de": (
             "Nicht tödliche oder versorgte Überdosis",
@@ -471,8 +471,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Ambulance call-outs, emergency department visits and hospital admissions.",
         ),
         "fr": (
-            "Recours aux ambulances, aux urgences et à l’hôpital",
-            "Interventions d’ambulance, passages aux urgences et hospitalisations.",
+            "Recours aux ambulances, aux urgences et à l'hôpital",
+            "Interventions d'ambulance, passages aux urgences et hospitalisations.",
         ),
         "de": (
             "Rettungsdienst, Notaufnahme und Krankenhaus",
@@ -491,7 +491,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("All-cause mortality", "Deaths from any cause among the people who use a service."),
         "fr": (
             "Mortalité toutes causes",
-            "Décès, quelle qu’en soit la cause, parmi les personnes qui fréquentent une structure.",
+            "Décès, quelle qu'en soit la cause, parmi les personnes qui fréquentent une structure.",
         ),
         "de": (
             "Gesamtmortalität",
@@ -517,7 +517,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Hepatitis C", "Hepatitis C infections and incidence, observed or modelled."),
         "fr": (
             "Hépatite C",
-            "Infections par le virus de l’hépatite C (VHC) et incidence, observées ou modélisées.",
+            "Infections par le virus de l'hépatite C (VHC) et incidence, observées ou modélisées.",
         ),
         "de": ("Hepatitis C", "Hepatitis-C-Infektionen und Inzidenz, beobachtet oder modelliert."),
         "nl": ("Hepatitis C", "Hepatitis C-infecties en incidentie, waargenomen of gemodelleerd."),
@@ -532,8 +532,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Sharing or reusing syringes and other equipment, injecting in public or in a hurry.",
         ),
         "fr": (
-            "Pratiques d’injection à risque",
-            "Partage ou réutilisation de seringues et d’autre matériel, injection dans l’espace public ou dans la précipitation.",
+            "Pratiques d'injection à risque",
+            "Partage ou réutilisation de seringues et d'autre matériel, injection dans l'espace public ou dans la précipitation.",
         ),
         "de": (
             "Risikoverhalten beim Injizieren",
@@ -555,7 +555,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Infections de la peau et des tissus mous",
-            "Abcès, cellulites et autres infections liées à l’injection.",
+            "Abcès, cellulites et autres infections liées à l'injection.",
         ),
         "de": (
             "Haut- und Weichteilinfektionen",
@@ -576,8 +576,8 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Referral to and entry into treatment, including opioid agonist treatment and detoxification, and stopping or reducing injecting.",
         ),
         "fr": (
-            "Entrée en traitement et arrêt de l’injection",
-            "Orientation vers un traitement et entrée en traitement, dont le traitement de substitution aux opioïdes et le sevrage, ainsi que l’arrêt ou la réduction de l’injection.",
+            "Entrée en traitement et arrêt de l'injection",
+            "Orientation vers un traitement et entrée en traitement, dont le traitement de substitution aux opioïdes et le sevrage, ainsi que l'arrêt ou la réduction de l'injection.",
         ),
         "de": (
             "Behandlungsaufnahme und Beendigung des Injizierens",
@@ -599,7 +599,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Accès et public atteint",
-            "Qui une structure atteint et qui elle ne touche pas : profil des usagers et usagères, obstacles, recours.",
+            "Qui une structure atteint et qui elle ne touche pas : profil des usagers et usagères, obstacles, recours.",
         ),
         "de": (
             "Zugang und Erreichbarkeit",
@@ -620,7 +620,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "Drug use in public places and used syringes left in the street.",
         ),
         "fr": (
-            "Consommation dans l’espace public et seringues abandonnées",
+            "Consommation dans l'espace public et seringues abandonnées",
             "Consommation de drogues dans les lieux publics et seringues usagées laissées dans la rue.",
         ),
         "de": (
@@ -640,7 +640,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Crime and dealing", "Recorded crime, drug dealing and disorder around a service."),
         "fr": (
             "Délinquance et trafic",
-            "Délits enregistrés, trafic de drogues et troubles à l’ordre public aux abords d’une structure.",
+            "Délits enregistrés, trafic de drogues et troubles à l'ordre public aux abords d'une structure.",
         ),
         "de": (
             "Kriminalität und Drogenhandel",
@@ -662,7 +662,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Perception par le voisinage et le public",
-            "Ce que les riverains, les commerces et le grand public pensent d’une structure.",
+            "Ce que les riverains, les commerces et le grand public pensent d'une structure.",
         ),
         "de": (
             "Sichtweisen von Nachbarschaft und Öffentlichkeit",
@@ -681,7 +681,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Costs", "What a service costs to open and run, and the costs it saves elsewhere."),
         "fr": (
             "Coûts",
-            "Ce que coûtent l’ouverture et le fonctionnement d’une structure, et les coûts qu’elle évite ailleurs.",
+            "Ce que coûtent l'ouverture et le fonctionnement d'une structure, et les coûts qu'elle évite ailleurs.",
         ),
         "de": (
             "Kosten",
@@ -703,7 +703,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Mise en œuvre",
-            "Comment les structures sont créées et fonctionnent : modèles, règles, équipes, modes de consommation proposés, obstacles juridiques et politiques.",
+            "Comment les structures sont créées et fonctionnent : modèles, règles, équipes, modes de consommation proposés, obstacles juridiques et politiques.",
         ),
         "de": (
             "Umsetzung",
@@ -725,7 +725,7 @@ TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "fr": (
             "Action policière",
-            "Pratiques policières aux abords des structures : interpellations, zones de tolérance, relations avec les équipes et les usagers et usagères.",
+            "Pratiques policières aux abords des structures : interpellations, zones de tolérance, relations avec les équipes et les usagers et usagères.",
         ),
         "de": (
             "Polizeiarbeit",

@@ -42,7 +42,14 @@ class Problem:
 
     def __str__(self) -> str:
         where = _("line %(line)s") % {"line": self.line} if self.line else _("file")
-        return f"{where}, {self.field}: {self.message}"
+        if self.field == "file":  # the file as a whole, not one of its fields
+            return _("%(where)s: %(message)s") % {"where": where, "message": self.message}
+        # The field keeps its name in the file's format (TI, issued, DOI): what the editor finds.
+        return _("%(where)s, %(field)s: %(message)s") % {
+            "where": where,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 class ReferenceImportError(ValueError):

@@ -1,5 +1,6 @@
 """Every list of the library, page or API, reads in a constant number of queries: the same with
-26 references as with 66, all with authors, tags, countries, facilities and summaries."""
+26 references as with 66, all with authors, tags, countries, facilities and summaries, and the
+same in French as in English."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ LISTS = [
     ("/api/v1/references/export", {"q": "supervised", "format": "csljson"}, 12),
     ("/api/v1/evidence-map", {}, 7),
     ("/api/v1/evidence-summaries", {}, 3),
+]
+# The same pages in French: translated names are columns of the same rows, so no more queries.
+LISTS += [
+    (f"/fr{url}", params, ceiling) for url, params, ceiling in LISTS if url[:10] == "/evidence/"
 ]
 
 
