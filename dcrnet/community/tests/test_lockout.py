@@ -127,3 +127,27 @@ def test_reauthentication_is_guarded_too(member):
             client.post("/accounts/reauthenticate/", {"password": "wrong password guess"})
         response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     assert response.status_code == 429
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "nl", "es"])
+def test_the_lockout_page_speaks_the_language_of_the_sign_in_page(member, settings, language):
+    from django.utils import translation
+
+    with time_machine.travel(START, tick=False):
+        fail_five_times(member.email)
+        _client, response = sign_in(
+            member.email, PASSWORD, IP_A, url=f"/{language}/accounts/login/"
+        )
+    assert response.status_code == 429
+    body = response.content.decode()
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    with translation.override(language):
+        title = translation.gettext("Too many attempts")
+        wait = translation.ngettext(
+            "Please wait %(wait)s minute and try again.",
+            "Please wait %(wait)s minutes and try again.",
+            minutes,
+        ) % {"wait": minutes}
+    assert title != "Too many attempts"
+    assert title in body and wait in body
+    assert f'<html lang="{language}">' in body

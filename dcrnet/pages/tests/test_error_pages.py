@@ -90,3 +90,19 @@ def test_the_403_and_404_pages_are_in_the_language_of_the_path(failing_client, l
     body = response.content.decode()
     assert in_language(language, "Page not found") in body
     assert f'<html lang="{language}">' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_a_refused_control_character_is_named_in_the_language_of_the_path(client, language):
+    response = client.get(f"/{language}/facilities/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert in_language(language, "Bad request") in body
+    assert f'<html lang="{language}">' in body
+    with translation.override(language):
+        named = translation.gettext("<strong>%(where)s</strong>: %(message)s") % {
+            "where": "q",
+            "message": translation.gettext("must not contain control characters (such as NUL)"),
+        }
+    assert named in body
