@@ -42,7 +42,9 @@ At teardown the test fails if ``foreign_requests``, ``csp_violations``, ``page_e
 axe-playwright-python package, injected with ``page.evaluate``, which the CSP does not block)
 for the WCAG 2.0, 2.1 and 2.2 A and AA rules and returns one readable line per violated rule;
 ``context`` limits the scan (a CSS selector or an axe context object), ``disable`` names rule ids
-to skip. Mark every browser test with ``@pytest.mark.browser`` (``-m "not browser"`` skips them).
+to skip. ``axe_passes(page, rules)`` gives the rules (ids) that had something to check and passed,
+to prove a rule ran rather than found nothing to check. Mark every browser test with
+``@pytest.mark.browser`` (``-m "not browser"`` skips them).
 """
 
 from __future__ import annotations
@@ -239,23 +241,36 @@ def browser_page(new_browser_page) -> Any:
 _axe = None
 
 
-def axe_violations(
-    page: Any, context: str | dict | None = None, *, disable: Iterable[str] = ()
-) -> list[str]:
-    """axe-core's WCAG 2.x A/AA violations on the page as it is now, one line per rule."""
+def _run_axe(page: Any, context: str | dict | None, options: dict[str, Any]) -> dict:
     global _axe
     if _axe is None:
         from axe_playwright_python.sync_playwright import Axe
 
         _axe = Axe()
+    return _axe.run(page, context=context, options=options).response
+
+
+def axe_violations(
+    page: Any, context: str | dict | None = None, *, disable: Iterable[str] = ()
+) -> list[str]:
+    """axe-core's WCAG 2.x A/AA violations on the page as it is now, one line per rule."""
     options: dict[str, Any] = {
         "runOnly": {"type": "tag", "values": AXE_TAGS},
         "resultTypes": ["violations"],
     }
     if disable:
         options["rules"] = {rule: {"enabled": False} for rule in disable}
-    results = _axe.run(page, context=context, options=options)
-    return [_summary(violation) for violation in results.response["violations"]]
+    response = _run_axe(page, context, options)
+    return [_summary(violation) for violation in response["violations"]]
+
+
+def axe_passes(page: Any, rules: Iterable[str]) -> set[str]:
+    """Which of axe-core's `rules` found something to check on the page and passed: a rule
+    with nothing to check (inapplicable) is not among them, so a test can tell both apart."""
+    rules = list(rules)
+    response = _run_axe(page, None, {"runOnly": {"type": "rule", "values": rules}})
+    failed = {rule["id"] for key in ("violations", "incomplete") for rule in response[key]}
+    return {rule["id"] for rule in response["passes"]} - failed
 
 
 def _summary(violation: dict) -> str:

@@ -1,0 +1,237 @@
+"""The site in French, German, Dutch and Spanish, in Chromium: the header's switcher keeps the
+page, the first visit follows the browser's language once, the directory filters and the charts
+speak the language, axe-core finds nothing (its lang rules included) and no request leaves the
+site. Expected texts come from the catalogues, never written here in another language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import formats, translation
+from django.utils.translation import gettext
+from django.utils.translation.trans_real import DjangoTranslation
+from playwright.sync_api import expect
+
+from dcrnet.directory.forms import FacilityFilterForm
+from dcrnet.directory.models import Facility, Route
+from dcrnet.directory.tests.sample_site import load_site
+from testing.browser import axe_passes, axe_violations
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["fr", "de", "nl", "es"]
+LANG_RULES = {"html-has-lang", "html-lang-valid", "valid-lang"}
+ROWS = "#results tbody tr"
+SWITCHER = "form.language"
+# Everything the charts draw on their canvas (axis labels, tick values), kept for the test.
+RECORD_CANVAS_TEXT = """
+(() => {
+  const drawn = (window.drawnTexts = []);
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    drawn.push(String(text));
+    return fillText.call(this, text, ...rest);
+  };
+})();
+"""
+
+
+def prefixed(language: str, path: str) -> str:
+    return path if language == "en" else f"/{language}{path}"
+
+
+def translated(language: str, message: str, *, domain: str = "django") -> str:
+    """`message` as the catalogue gives it in `language`; it must be there (not English)."""
+    if domain == "django":
+        with translation.override(language):
+            text = gettext(message)
+    else:
+        text = DjangoTranslation(language, domain=domain).gettext(message)
+    assert text != message, f"the {language} catalogue ({domain}) does not translate {message!r}"
+    return text
+
+
+def spaced(text: str) -> str:
+    """Thin, narrow and no-break spaces as plain ones: "10\u202f000" and "10\xa0000" match."""
+    return re.sub(r"[\s\u00a0\u202f]", " ", text)
+
+
+@pytest.fixture
+def site(make_facility):
+    return load_site(make_facility, demo=False)
+
+
+def check_page(page, live_server, language: str, *, axe: bool = True) -> None:
+    """The page is in `language`, it asked only the site, and axe-core finds nothing (axe needs
+    JavaScript: a page without it is checked with `axe=False`, and again in a page with it)."""
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    site = urlsplit(live_server.url)
+    assert page.requests, "the page made no request at all"
+    elsewhere = [
+        url
+        for url in page.requests
+        if urlsplit(url).scheme not in {"data", "blob"}
+        and (urlsplit(url).scheme, urlsplit(url).netloc) != (site.scheme, site.netloc)
+    ]
+    assert elsewhere == []
+    if axe:
+        assert axe_violations(page) == []
+        assert axe_passes(page, LANG_RULES) == LANG_RULES
+
+
+def switch(page, language: str, current: str) -> None:
+    """Choose `language` in the header's switcher, on a page in `current`, and submit it."""
+    switcher = page.locator(SWITCHER)
+    button = "Change language" if current == "en" else translated(current, "Change language")
+    switcher.get_by_role("combobox").select_option(language)
+    with page.expect_navigation():
+        switcher.get_by_role("button", name=button, exact=True).click()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_switcher_keeps_the_page_without_javascript(
+    new_browser_page, live_server, site, language
+):
+    page = new_browser_page(java_script_enabled=False)
+    english = f"{site.list}?country=DE&status=open"
+    there = prefixed(language, english)
+    shown = {f.name for f in Facility.objects.public().filtered(country="DE", status="open")}
+    assert shown, "the sample needs an open facility in Germany"
+    page.goto(english)
+    check_page(page, live_server, "en", axe=False)
+
+    switch(page, language, "en")
+
+    assert page.url == live_server.url + there
+    expect(page.locator("h1")).to_have_text(
+        translated(language, "Directory of drug consumption rooms")
+    )
+    expect(page.locator(ROWS)).to_have_count(len(shown))
+    assert set(page.locator(f"{ROWS} td:first-child a").all_inner_texts()) == shown
+    check_page(page, live_server, language, axe=False)
+
+    switch(page, "en", language)
+
+    assert page.url == live_server.url + english
+    expect(page.locator("h1")).to_have_text("Directory of drug consumption rooms")
+    check_page(page, live_server, "en", axe=False)
+    with_javascript = new_browser_page()
+    for url, shown_in in ((english, "en"), (there, language)):
+        with_javascript.goto(url)
+        check_page(with_javascript, live_server, shown_in)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_first_visit_follows_the_browser_then_the_visitors_choice(
+    new_browser_page, live_server, site, language
+):
+    page = new_browser_page(locale=language)  # Accept-Language: the language
+
+    page.goto(site.facility)
+
+    assert page.url == live_server.url + prefixed(language, site.facility)
+    check_page(page, live_server, language)
+
+    switch(page, "en", language)
+    assert page.url == live_server.url + site.facility
+
+    later = page.context.new_page()  # the next visit, in the same browser
+    later.goto(site.countries)
+    assert later.url == live_server.url + site.countries
+    expect(later.locator("html")).to_have_attribute("lang", "en")
+    later.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_directory_filters_in_the_language(browser_page, live_server, site, language):
+    page = browser_page
+    fields = FacilityFilterForm.base_fields.values()
+    with translation.override(language):
+        labels = [str(field.label) for field in fields]
+        everyone = Facility.objects.public().count()
+        german = Facility.objects.public().filtered(country="DE")
+        expected = {f.get_absolute_url(): f.get_status_display() for f in german}
+    assert labels != [str(field.label) for field in fields], "the form's labels in English"
+    assert 0 < len(expected) < everyone, "the sample needs facilities in and out of Germany"
+    page.goto(prefixed(language, site.list))
+    page.wait_for_function("() => window.htmx !== undefined")
+    expect(page.locator("form.filters label")).to_have_text(labels)
+    expect(page.locator(ROWS)).to_have_count(everyone)
+
+    page.select_option("#id_country", "DE")
+
+    expect(page).to_have_url(re.compile(rf"/{language}/facilities/\?(.*&)?country=DE(&|$)"))
+    expect(page.locator(ROWS)).to_have_count(len(expected))
+    links = page.locator(f"{ROWS} td:first-child a").evaluate_all("as => as.map(a => a.pathname)")
+    assert set(links) == set(expected)
+    statuses = page.locator(f"{ROWS} td:nth-child(4) .status").all_inner_texts()
+    assert statuses == [expected[link] for link in links]
+    check_page(page, live_server, language)
+
+
+def open_chart(page, url: str, chart: str) -> None:
+    page.context.add_init_script(RECORD_CANVAS_TEXT)
+    page.goto(url)
+    page.locator(f"{chart} canvas").first.wait_for()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_country_chart_speaks_the_language(browser_page, live_server, site, language):
+    page = browser_page
+    open_chart(page, prefixed(language, "/countries/DE/"), "#country-chart")
+
+    drawn = page.evaluate("() => window.drawnTexts")
+    assert translated(language, "Open facilities") in drawn  # the y axis, on the canvas
+    download = translated(language, "Download PNG", domain="djangojs")
+    expect(page.locator("#country-chart + button")).to_have_text(download)
+    catalogue = re.compile(rf"/static/jsi18n/{language}/djangojs(\.[0-9a-f]+)?\.js$")
+    assert any(catalogue.search(urlsplit(url).path) for url in page.requests), page.requests
+    check_page(page, live_server, language)
+
+
+@pytest.fixture
+def monthly_data(site):
+    """Supervised consumptions by route in two facilities, in the tens of thousands."""
+    from dcrnet.monitoring import services
+    from dcrnet.monitoring.indicators import seed
+    from dcrnet.monitoring.models import DictionaryRelease, Indicator
+
+    seed(DictionaryRelease, Indicator)  # the live server's database is flushed between tests
+    for public_id, scale in (("lu-abrigado", 1), ("de-frankfurt-eastside", 2)):
+        facility = Facility.objects.get(public_id=public_id)
+        for month, step in ((dt.date(2025, 1, 1), 0), (dt.date(2025, 2, 1), 1000)):
+            values = {
+                services.cell_name("supervised_consumptions", "injecting"): 9000 * scale + step,
+                services.cell_name("supervised_consumptions", "smoking"): 6000 * scale + step,
+            }
+            services.save_month(facility, month, values)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_data_chart_labels_its_series_and_numbers_in_the_language(
+    browser_page, live_server, monthly_data, language
+):
+    page = browser_page
+    url = prefixed(language, "/data/?indicator=supervised_consumptions")
+    open_chart(page, url, "#chart-supervised_consumptions")
+
+    legend = page.locator("#chart-supervised_consumptions .u-legend .u-series .u-label")
+    with translation.override(language):
+        series = {str(Route.INJECTING.label), str(Route.SMOKING.label), gettext("Total")}
+    assert series != {str(Route.INJECTING.label), str(Route.SMOKING.label), "Total"}
+    expect(legend.filter(has_text=re.compile(r"\S"))).to_have_count(len(series))
+    assert set(legend.all_inner_texts()) - {""} == series
+    # Tick values on the y axis (0 to about 50,000), grouped the locale's way.
+    drawn = {spaced(text) for text in page.evaluate("() => window.drawnTexts")}
+    steps = range(10_000, 60_001, 10_000)
+    with translation.override(language):
+        ticks = {spaced(formats.number_format(n, force_grouping=True)) for n in steps}
+    english = {f"{n:,}" for n in steps}
+    assert drawn & ticks, f"no tick among {sorted(drawn)} is formatted like {sorted(ticks)}"
+    assert not drawn & english
+    download = translated(language, "Download PNG", domain="djangojs")
+    expect(page.locator("#chart-supervised_consumptions + button")).to_have_text(download)
+    check_page(page, live_server, language)
