@@ -3,6 +3,8 @@ missing (saying so, in the visitor's language, with lang="en"), edited side by s
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import importlib
 import re
 
@@ -159,3 +161,18 @@ def test_english_title_and_body_are_required_in_the_admin(editor_client, about):
 def test_the_admin_finds_a_page_by_its_french_title(editor_client, about):
     body = editor_client.get("/admin/pages/page/", {"q": "propos"}).content.decode()
     assert f"/admin/pages/page/{about.pk}/change/" in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "Last updated 5 March 2024."),
+        ("/fr", "Dernière mise à jour\u00a0: 5 mars 2024."),
+        ("/de", "Zuletzt aktualisiert am 5. März 2024."),
+        ("/nl", "Laatst bijgewerkt op 5 maart 2024."),
+        ("/es", "Última actualización: 5 de marzo de 2024."),
+    ],
+)
+def test_the_date_of_the_last_update_is_written_per_language(client, about, prefix, expected):
+    Page.objects.filter(pk=about.pk).update(updated=dt.datetime(2024, 3, 5, 12, tzinfo=dt.UTC))
+    assert expected in html.unescape(client.get(f"{prefix}/about/").content.decode())
