@@ -93,6 +93,9 @@ ACCESS: dict[str, str] = {
     # Monitoring and the resource centre (dcrnet/monitoring/urls.py): aggregates are public,
     # reporting and the survey need a signed-in reporter or editor
     "monitoring:index": PUBLIC,
+    "monitoring:chart": PUBLIC,
+    "monitoring:country_chart": PUBLIC,
+    "monitoring:facility_chart": PUBLIC,
     "monitoring:dictionary": PUBLIC,
     "monitoring:dictionary_csv": PUBLIC,
     "monitoring:country": PUBLIC,
@@ -141,6 +144,9 @@ ACCESS: dict[str, str] = {
 
 # Query strings some endpoints need to answer at all (formatted with path_values).
 QUERIES: dict[str, str] = {
+    "monitoring:chart": "indicator={indicator}",
+    "monitoring:country_chart": "indicator={indicator}",
+    "monitoring:facility_chart": "indicator={indicator}",
     "api:monitoring_series_network": "indicator={indicator}",
     "api:monitoring_series_country": "indicator={indicator}",
     "api:monitoring_series_facility": "indicator={indicator}",
