@@ -176,3 +176,15 @@ def test_the_admin_finds_a_page_by_its_french_title(editor_client, about):
 def test_the_date_of_the_last_update_is_written_per_language(client, about, prefix, expected):
     Page.objects.filter(pk=about.pk).update(updated=dt.datetime(2024, 3, 5, 12, tzinfo=dt.UTC))
     assert expected in html.unescape(client.get(f"{prefix}/about/").content.decode())
+
+
+def test_the_admin_history_and_add_pages_open(editor_client, about):
+    with translation.override("fr"):
+        about.body_fr = "Texte revu."
+        about.save()
+    history = editor_client.get(f"/fr/admin/pages/page/{about.pk}/history/")
+    assert history.status_code == 200
+    assert "About the network" in history.content.decode()
+    add = editor_client.get("/admin/pages/page/add/").content.decode()
+    assert 'name="title_en"' in add and 'name="body_es"' in add
+    assert "#id_title_en" in add  # the slug follows the English title
