@@ -625,7 +625,7 @@ met de datum en de bron.
                 "summary": "Una definición, una breve historia y lo que buscan las salas de "
                 "consumo supervisado.",
                 "body": f"""
-Una sala de consumo supervisado es un lugar supervisado por profesionales donde las personas
+Una sala de consumo supervisado es un espacio bajo supervisión profesional donde las personas
 pueden consumir las drogas que traen consigo en condiciones más seguras e higiénicas. La misma
 idea recibe muchos nombres: sala de inyección supervisada, centro de inyección bajo supervisión
 médica, lugar de inyección seguro, «fixing room», sala de consumo higiénico o centro de prevención
