@@ -224,13 +224,14 @@ def test_the_data_chart_labels_its_series_and_numbers_in_the_language(
     assert series != {str(Route.INJECTING.label), str(Route.SMOKING.label), "Total"}
     expect(legend.filter(has_text=re.compile(r"\S"))).to_have_count(len(series))
     assert set(legend.all_inner_texts()) - {""} == series
-    # Tick values on the y axis (0 to about 50,000), grouped the locale's way.
+    # Tick values on the y axis (0 to about 50,000), grouped as the page groups its own numbers
+    # (the locale's formats, which the tables beside the charts use through intcomma).
     drawn = {spaced(text) for text in page.evaluate("() => window.drawnTexts")}
     steps = range(10_000, 60_001, 10_000)
     with translation.override(language):
         ticks = {spaced(formats.number_format(n, force_grouping=True)) for n in steps}
     english = {f"{n:,}" for n in steps}
-    assert drawn & ticks, f"no tick among {sorted(drawn)} is formatted like {sorted(ticks)}"
+    assert drawn & ticks, f"the axis draws {sorted(drawn)}; the page writes {sorted(ticks)}"
     assert not drawn & english
     download = translated(language, "Download PNG", domain="djangojs")
     expect(page.locator("#chart-supervised_consumptions + button")).to_have_text(download)
