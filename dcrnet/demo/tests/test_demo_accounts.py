@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from io import StringIO
 
 import pytest
@@ -15,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from dcrnet.community.models import Role, User
 from dcrnet.demo.accounts import ACCOUNTS, DEMO_DOMAIN, load_accounts
@@ -172,6 +174,20 @@ def test_the_sign_in_page_shows_the_table_in_debug_only(loaded, settings):
     assert 'id="demo-accounts"' not in page
     for account in ACCOUNTS:
         assert account.email not in page and account.password not in page
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "nl", "es"])
+def test_the_demo_table_speaks_the_language_of_the_sign_in_page(loaded, language):
+    page = html.unescape(Client().get(f"/{language}/accounts/login/").content.decode())
+    with translation.override(language):
+        expected = [translation.gettext("Demo accounts"), translation.gettext("TOTP secret")]
+        expected += [str(account.role.label) for account in ACCOUNTS]
+        expected.append(translation.gettext("none (no second factor)"))
+    assert expected[0] != "Demo accounts"
+    for text in expected:
+        assert text in page, text
+    for account in ACCOUNTS:  # addresses and secrets are the same in every language
+        assert account.email in page and account.password in page
 
 
 def test_the_sign_in_page_shows_no_table_before_the_accounts_exist(debug):
