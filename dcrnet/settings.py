@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Before allauth: our formal-address translations of allauth's texts win over its own.
+    "dcrnet.community",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -73,7 +75,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "statici18n",
-    "dcrnet.community",
     "dcrnet.directory",
     "dcrnet.pages",
     "dcrnet.evidence",

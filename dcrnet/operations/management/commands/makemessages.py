@@ -12,6 +12,7 @@ IGNORED = [
     "bench/*",
     "testing/*",
     "*/tests/*",
+    "tests/*",
     "conftest.py",
     "dcrnet/static/vendor/*",
     "dcrnet/static/jsi18n/*",
