@@ -1,4 +1,5 @@
-"""The evidence library in Chromium: search, facets, htmx, export, the map; axe-core clean."""
+"""The evidence library in Chromium: search, facets, htmx, export, the map; axe-core clean, in
+English and in the other languages."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def test_open_a_map_cell(browser_page, library):
     page = browser_page
     page.goto("/evidence/map/")
     assert axe_violations(page) == []
-    page.get_by_role("link", name=re.compile("references: Overdose mortality, Ecological")).click()
+    page.get_by_role("link", name=re.compile("references?: Overdose mortality, Ecological")).click()
     expect(page.locator("#results .total")).to_contain_text("1 reference")
     expect(page.locator("#results")).to_contain_text("Reduction in overdose mortality")
 
@@ -82,3 +83,29 @@ def test_reference_outcome_suggest_and_import_pages_are_accessible(
     ):
         page.goto(url)
         assert axe_violations(page) == [], url
+
+
+@pytest.mark.parametrize(
+    "language, total, design, narrowed",
+    [
+        ("fr", "4 références", "Étude de cohorte", "1 référence"),
+        ("de", "4 Publikationen", "Kohortenstudie", "1 Publikation"),
+        ("nl", "4 publicaties", "Cohortonderzoek", "1 publicatie"),
+        ("es", "4 referencias", "Estudio de cohortes", "1 referencia"),
+    ],
+)
+def test_search_and_narrow_in_each_language(
+    browser_page, library, language, total, design, narrowed
+):
+    page = browser_page
+    page.goto(f"/{language}/evidence/?q=supervised")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.locator("#results .total")).to_contain_text(total)
+    assert axe_violations(page) == []
+    page.locator(".facet a", has_text=design).click()  # htmx swaps the results in place
+    expect(page.locator("#results .total")).to_contain_text(narrowed)
+    expect(page).to_have_url(re.compile(rf"/{language}/evidence/\?.*design=cohort"))
+    page.goto(f"/{language}/evidence/map/")
+    assert axe_violations(page) == []
+    page.goto(f"/{language}/evidence/outcomes/overdose-mortality/")
+    assert axe_violations(page) == []
