@@ -463,6 +463,78 @@ def compare_languages(
     return found
 
 
+# --- CPU per request, in process ----------------------------------------------------------------
+
+
+def cpu_worker(spec: str) -> None:
+    """Child process: CPU milliseconds per request of each path, through Django's test client
+    (no server, no socket), `rounds` times with the order reversed every round. Prints JSON."""
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.CRITICAL)  # no JSON access line per request
+    from django.test import Client
+
+    job = json.loads(spec)
+    client = Client(HTTP_HOST=HOST)
+    names = list(job["paths"])
+    found: dict[str, list[float]] = {name: [] for name in names}
+    for name in names:  # templates loaded and, with the page cache on, the page kept
+        for _ in range(3):
+            assert client.get(job["paths"][name]).status_code == 200, name
+    for round_ in range(job["rounds"]):
+        for name in names if round_ % 2 == 0 else names[::-1]:
+            started = time.process_time()
+            for _ in range(job["repeat"]):
+                client.get(job["paths"][name])
+            found[name].append((time.process_time() - started) * 1000 / job["repeat"])
+    print(json.dumps(found))
+
+
+def cpu_per_request(
+    paths: dict[str, str], *, uncached: bool, rounds: int
+) -> dict[str, list[float]]:
+    """CPU ms per request of each named path, by round: unlike requests/s over sockets, hardly
+    moved by other work on the machine (it counts this process's CPU time only)."""
+    env = bench_env()
+    if uncached:
+        env["PAGE_CACHE_SECONDS"] = "0"
+    job = {"paths": paths, "rounds": rounds, "repeat": 100 if uncached else 500}
+    done = subprocess.run(
+        [sys.executable, __file__, "--cpu-worker", json.dumps(job)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"CPU measurement failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+CPU_HEADER = f"{'page':<9} {'lang':<5} {'cached ms':>10} {'÷en':>6} {'rendered ms':>12} {'÷en':>6}"
+
+
+def print_cpu(cpu: dict[str, dict[str, list[float]]], pages: list[str], languages: list[str]):
+    """Median CPU ms per request, with the page cache and rendered every time, against English."""
+    print(CPU_HEADER)
+    for page in pages:
+        english = in_language(page, "en")
+        for language in languages:
+            name = in_language(page, language)
+            line = f"{page if language == languages[0] else '':<9} {language:<5}"
+            for mode in ("cached", "rendered"):
+                ms = statistics.median(cpu[mode][name])
+                line += f" {ms:>{10 if mode == 'cached' else 12}.2f}"
+                if language != "en" and english in cpu[mode]:
+                    line += f" {ms / statistics.median(cpu[mode][english]):>6.2f}"
+                else:
+                    line += f" {'':>6}"
+            print(line)
+
+
 def bench_server(
     server: str, args: argparse.Namespace, wrk: str | None
 ) -> tuple[dict, dict[str, dict[str, list[float]]]]:
@@ -601,10 +673,20 @@ def main() -> int:
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when a page misses the target"
     )
+    parser.add_argument(
+        "--cpu-rounds",
+        type=int,
+        default=3,
+        help="rounds of in-process CPU time per request, cached and rendered (0: none)",
+    )
     parser.add_argument("--seed", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--cpu-worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
         seed()
+        return 0
+    if args.cpu_worker:
+        cpu_worker(args.cpu_worker)
         return 0
     args.pages = [p for p in args.pages.split(",") if p]
     unknown = set(args.pages) - set(PAGES)
@@ -649,6 +731,16 @@ def main() -> int:
             print(f"-- {server}")
             for page, rps in rows.items():
                 failures += print_language_row(page, rps, args.languages)
+    if args.cpu_rounds and len(args.languages) > 1:
+        rows = next(iter(results.values()))
+        paths = {name: row["path"] for name, row in rows.items()}
+        cpu = {
+            mode: cpu_per_request(paths, uncached=mode == "rendered", rounds=args.cpu_rounds)
+            for mode in ("cached", "rendered")
+        }
+        (WORK / "cpu.json").write_text(json.dumps(cpu, indent=2))
+        print("\n== CPU per request in process (test client, median of rounds)")
+        print_cpu(cpu, args.pages, args.languages)
     if errors:
         print(f"{errors} failed requests: see bench/.work/*.log")
         return 1
