@@ -29,7 +29,7 @@ from dcrnet.directory.models import (
 from dcrnet.pages.models import TRANSLATED_FIELDS, Page
 
 from .data.countries import COUNTRIES
-from .data.facilities import FACILITIES, HIGHLIGHT
+from .data.facilities import FACILITIES, HIGHLIGHT, HIGHLIGHT_TRANSLATIONS
 from .data.pages import PAGES
 from .data.sources import SOURCES
 
@@ -219,5 +219,12 @@ def load_highlight(tally: Tally) -> None:
     """Abrigado as this month's highlight (a rerun next month schedules that month too)."""
     month = timezone.localdate().replace(day=1)
     facility = Facility.objects.get(public_id=HIGHLIGHT["facility"])
-    values = {"facility": facility, "title": HIGHLIGHT["title"], "text": HIGHLIGHT["text"].strip()}
+    values = {
+        "facility": facility,
+        "title_en": HIGHLIGHT["title"],
+        "text_en": HIGHLIGHT["text"].strip(),
+    }
+    for language, texts in HIGHLIGHT_TRANSLATIONS.items():
+        values[f"title_{language}"] = texts["title"]
+        values[f"text_{language}"] = texts["text"].strip()
     upsert(Highlight, {"month": month}, values, tally)
