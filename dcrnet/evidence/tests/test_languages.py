@@ -303,3 +303,43 @@ def test_counts_on_the_search_page_are_formatted_per_locale(rf, language, total,
         )
     assert f"{total} " in html and f'<span class="count">{count}</span>' in html
     assert "2,024" not in html and "2.024" not in html
+
+
+def test_the_migration_keeps_existing_texts_as_english_and_translates_the_seed_terms():
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    migration = import_module("dcrnet.evidence.migrations.0005_translations")
+    state = MigrationLoader(connection).project_state(("evidence", "0005_translations"))
+    term_model = state.apps.get_model("evidence", "Term")
+    summary_model = state.apps.get_model("evidence", "EvidenceSummary")
+    term_model.objects.all().delete()
+    columns = {f"{f}_{code}": None for f in ("name", "description") for code in ("en", "fr", "de")}
+    cohort = term_model.objects.create(
+        vocabulary="design", slug="cohort", code="COH", name="Cohort study", **columns
+    )
+    renamed = term_model.objects.create(
+        vocabulary="outcome",
+        slug="crime",
+        code="CRIME",
+        name="Crime",
+        description="Ours.",
+        **columns,
+    )
+    summary = summary_model.objects.create(
+        outcome=renamed, certainty="low", rationale="Two ecological studies."
+    )
+    migration.english_columns(state.apps, None)
+    cohort.refresh_from_db()
+    renamed.refresh_from_db()
+    summary.refresh_from_db()
+    assert (cohort.name_en, cohort.name_fr, cohort.name_de) == (
+        "Cohort study",
+        "Étude de cohorte",
+        "Kohortenstudie",
+    )
+    assert cohort.description_en.startswith("A group of people is followed over time")
+    assert (renamed.name_en, renamed.description_en, renamed.name_fr) == ("Crime", "Ours.", None)
+    assert summary.rationale_en == "Two ecological studies."
