@@ -66,7 +66,9 @@ def read(text: str) -> list[Record]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReferenceImportError([Problem(exc.lineno, "JSON", exc.msg)]) from exc
+        # json's own reason stays in English (it names JSON's syntax); the sentence is translated
+        reason = _("not valid JSON (%(reason)s)") % {"reason": exc.msg}
+        raise ReferenceImportError([Problem(exc.lineno, "JSON", reason)]) from exc
     except RecursionError as exc:
         raise ReferenceImportError(_("The JSON is nested too deeply.")) from exc
     if isinstance(data, dict):
