@@ -9,8 +9,9 @@
  * The script draws the chart, removes `hidden`, names it after the figure's caption and adds a
  * "Download PNG" button. The table stays on the page: it is the accessible version of the chart.
  * data-series-label names the y axis. Texts come from the page language's JavaScript catalogue
- * (the static djangojs.js included before this script); numbers on the axes follow the page's
- * <html lang>, and table cells are read in that locale too ("1.600" is 1600 in German).
+ * (the static djangojs.js included before this script), and so do the number separators: the
+ * axes write numbers as the page's tables do, and table cells are read the same way ("1.600" is
+ * 1600 in German).
  */
 (function () {
   "use strict";
@@ -20,15 +21,18 @@
     download: gettext("Download PNG"),
     synthetic: gettext("Synthetic data, for demonstration only")
   };
-  var LANG = document.documentElement.lang || "en";
-  var numbers = new Intl.NumberFormat(LANG, { maximumFractionDigits: 2 });
-  var parts = new Intl.NumberFormat(LANG).formatToParts(12345.5);
-  function part(type, fallback) {
-    var found = parts.filter(function (p) { return p.type === type; })[0];
-    return found ? found.value : fallback;
+  // Numbers as the page writes them: Django's separators for the page's language, from the same
+  // catalogue, so the axis and the table agree (1,600 / 1 600 / 1.600).
+  var getFormat = window.get_format || function (name) {
+    return { THOUSAND_SEPARATOR: ",", DECIMAL_SEPARATOR: "." }[name];
+  };
+  var GROUP = getFormat("THOUSAND_SEPARATOR");
+  var DECIMAL = getFormat("DECIMAL_SEPARATOR");
+  function formatNumber(value) {
+    var bits = Math.abs(Math.round(value * 100) / 100).toString().split(".");
+    var whole = bits[0].replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+    return (value < 0 ? "-" : "") + whole + (bits[1] ? DECIMAL + bits[1] : "");
   }
-  var GROUP = part("group", ",");
-  var DECIMAL = part("decimal", ".");
   var COLOURS = ["#0b5cab", "#c2410c", "#1a7f37", "#6f42c1", "#8a5a00", "#57606a", "#b42318"];
   var HEIGHT = 280;
   var INTEGER_STEPS = [];
@@ -116,7 +120,7 @@
       grid: { stroke: "#e3e7ec", width: 1 },
       label: el.dataset.seriesLabel || "",
       size: 56,
-      values: function (u, splits) { return splits.map(function (v) { return numbers.format(v); }); }
+      values: function (u, splits) { return splits.map(formatNumber); }
     };
     // Counts get whole-number ticks only: "2.5 facilities" is not a thing.
     if (counts) yAxis.incrs = INTEGER_STEPS;

@@ -19,8 +19,8 @@
   var interpolate = window.interpolate || function (fmt, obj) {
     return fmt.replace(/%\((\w+)\)s/g, function (_, k) { return obj[k]; });
   };
-  var numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
-  function formatNumber(n) { return numbers.format(n); }
+  var GROUP = window.get_format ? window.get_format("THOUSAND_SEPARATOR") : ",";
+  function formatNumber(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP); }
 
   function fail() {
     el.hidden = true;
