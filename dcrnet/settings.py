@@ -320,6 +320,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # `make messages` writes them, CI checks that they match the catalogues.
 STATICI18N_ROOT = BASE_DIR / "dcrnet" / "static"
 STATICI18N_OUTPUT_DIR = "jsi18n"
+# Only our strings (dcrnet/locale, always included), not Django admin's JavaScript translations
+# (the admin has its own catalogue view): the package named has no djangojs catalogue of its own.
+STATICI18N_PACKAGES = ("dcrnet.directory",)
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
