@@ -30,6 +30,18 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Every test starts in English: a request to /fr/… leaves French active in the thread (the
+    test client runs views in the test's own thread), which would leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def _user(django_user_model, email: str, *roles: str, mfa: bool = False, **extra):
     user = django_user_model.objects.create_user(
         email=email, password="a long test passphrase", **extra
