@@ -151,7 +151,7 @@ def test_an_editor_without_totp_is_sent_to_activate_it(django_user_model):
         assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
-def test_an_editor_can_activate_totp_and_then_work(django_user_model):
+def test_an_editor_can_activate_totp_and_then_work(django_user_model, frozen):
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     editor = django_user_model.objects.create_user(
