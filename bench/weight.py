@@ -18,12 +18,12 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from pages import (
     LANGUAGES,
     PAGES,
+    ROOT,
     WORK,
     Server,
     collect_static,
@@ -33,6 +33,9 @@ from pages import (
     prefixed,
     prepare_site,
 )
+
+sys.path.insert(0, str(ROOT))  # the project, for its test helpers
+from testing.assets import References  # noqa: E402
 
 KB = 1024
 # The pages of pages.py and the other page types a visitor meets first.
@@ -49,29 +52,6 @@ TARGET_RATIO = 1.10
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 BROWSER = {"Accept": "text/html,application/xhtml+xml"}
 COMPRESSED = {"Accept-Encoding": "br, gzip"}
-
-
-class References(HTMLParser):
-    """Local URLs a page loads: stylesheets, scripts, images and URLs in data-* attributes
-    (the rule of the budget test)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if (
-            tag == "link"
-            and values.get("href")
-            and values.get("rel") not in {"canonical", "alternate"}
-        ):
-            self.urls.append(values["href"])
-        if tag in {"script", "img", "source"} and values.get("src"):
-            self.urls.append(values["src"])
-        for name, value in attrs:
-            if name.startswith("data-") and value and value.startswith("/"):
-                self.urls.append(value)
 
 
 @dataclass

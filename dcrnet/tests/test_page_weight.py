@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -13,33 +12,12 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from dcrnet.directory.tests.sample_site import load_site
+from testing.assets import References
 
 KB = 1024
 BUDGET = 150 * KB
 MAP_BUDGET = 400 * KB
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
-
-
-class References(HTMLParser):
-    """Local URLs a page loads: stylesheets, scripts, images and URLs in data-* attributes."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if (
-            tag == "link"
-            and values.get("href")
-            and values.get("rel") not in {"canonical", "alternate"}
-        ):
-            self.urls.append(values["href"])
-        if tag in {"script", "img", "source"} and values.get("src"):
-            self.urls.append(values["src"])
-        for name, value in attrs:
-            if name.startswith("data-") and value and value.startswith("/"):
-                self.urls.append(value)
 
 
 def gzipped(data: bytes) -> int:
