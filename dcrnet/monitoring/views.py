@@ -114,8 +114,8 @@ def _chart_context(scope: selectors.Scope, request: HttpRequest) -> dict:
                 "indicator": ind,
                 "data": data,
                 "rows": selectors.table_rows(data),
-                "src": _chart_url(scope, ind),
-                "api": _series_url(scope, ind),
+                "src": _scope_url(CHART_URLS, scope, ind),
+                "api": _scope_url(SERIES_URLS, scope, ind),
                 "chart": "bar" if len(data["labels"]) <= 3 else "line",
             }
         )
@@ -129,26 +129,23 @@ def _chart_context(scope: selectors.Scope, request: HttpRequest) -> dict:
     }
 
 
-def _chart_url(scope: selectors.Scope, indicator: Indicator) -> str:
-    """The chart's data in the page's language (its URL has the page's language prefix)."""
-    if scope.level == "network":
-        path = reverse("monitoring:chart")
-    elif scope.level == "country":
-        path = reverse("monitoring:country_chart", args=[scope.slug])
-    else:
-        path = reverse("monitoring:facility_chart", args=[scope.slug])
-    return f"{path}?indicator={indicator.code}"
+# The chart's data in the page's language (its URL has the page's language prefix), and the
+# same series in the API (language-neutral: the chart's JSON link); per scope level.
+CHART_URLS = {
+    "network": "monitoring:chart",
+    "country": "monitoring:country_chart",
+    "facility": "monitoring:facility_chart",
+}
+SERIES_URLS = {
+    "network": "api:monitoring_series_network",
+    "country": "api:monitoring_series_country",
+    "facility": "api:monitoring_series_facility",
+}
 
 
-def _series_url(scope: selectors.Scope, indicator: Indicator) -> str:
-    """The same series in the API (language-neutral): the chart's JSON link."""
-    if scope.level == "network":
-        path = reverse("api:monitoring_series_network")
-    elif scope.level == "country":
-        path = reverse("api:monitoring_series_country", args=[scope.slug])
-    else:
-        path = reverse("api:monitoring_series_facility", args=[scope.slug])
-    return f"{path}?indicator={indicator.code}"
+def _scope_url(names: dict[str, str], scope: selectors.Scope, indicator: Indicator) -> str:
+    args = [] if scope.level == "network" else [scope.slug]
+    return f"{reverse(names[scope.level], args=args)}?indicator={indicator.code}"
 
 
 @require_GET
