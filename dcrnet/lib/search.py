@@ -328,8 +328,10 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
                 ids, score = postings.bm25(ids, weights, stats)
                 scores[ids] += score * found[ids]
         mask &= either
-    if query.groups and not any_words and not any(tokens[w] for w in query.excluded):
-        mask[:] = False  # nothing left to look for (PostgreSQL: only stop words)
+    if not any_words and not any(tokens[w] for w in query.excluded):
+        # Nothing left to look for, as PostgreSQL answers a query of stop words only, excluded
+        # ones too ("-the"): no row.
+        mask[:] = False
     for words in query.excluded:
         if tokens[words]:
             mask &= ~rows_matching(words)

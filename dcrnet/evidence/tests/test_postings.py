@@ -37,6 +37,8 @@ QUERIES = [
     "the crime",
     "-supervised the",
     "the -of",
+    "-the",
+    "-the -of",
     "nothingmatchesthis",
     "drug -nothingmatchesthis",
     'kerr -"all-cause mortality"',
