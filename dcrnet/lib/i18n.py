@@ -9,7 +9,6 @@ language cookie); after that the cookie, which only the switcher changes, decide
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -33,20 +32,15 @@ def codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
-def _prefix() -> re.Pattern:
-    others = "|".join(re.escape(c) for c in codes() if c != settings.LANGUAGE_CODE)
-    return re.compile(rf"^/({others})(?=/|$)")
-
-
 def language_of_path(path: str) -> str:
     """The language a path is in: its prefix, or English."""
-    found = _prefix().match(path)
-    return found.group(1) if found else settings.LANGUAGE_CODE
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
 def unprefixed(path: str) -> str:
     """The path without its language prefix: /fr/accounts/login/ → /accounts/login/."""
-    return _prefix().sub("", path, count=1) or "/"
+    code = translation.get_language_from_path(path)
+    return (path[len(code) + 1 :] or "/") if code else path
 
 
 def preferred(accept_language: str) -> str | None:
