@@ -175,6 +175,10 @@ def _record(page: Any, host: str) -> None:
             page.broken_assets.append(f"{response.status} {request.url}")
 
     def on_request_failed(request) -> None:
+        # ERR_ABORTED is the browser cancelling a load because the page moved on (a navigation
+        # under load); a missing or failing asset answers with a status and is caught above.
+        if request.failure == "net::ERR_ABORTED":
+            return
         if request.resource_type in ASSET_TYPES and not is_foreign(request.url, host):
             page.broken_assets.append(f"{request.failure} {request.url}")
 
