@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "dcrnet.pages",
     "dcrnet.evidence",
     "dcrnet.monitoring",
+    "dcrnet.organisations",
+    "dcrnet.forum",
     "dcrnet.demo",
     "dcrnet.operations",
 ]
@@ -388,6 +390,9 @@ MAP_TILE_URL = env("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION")
 
 NINJA_PAGINATION_MAX_LIMIT = 500
+
+# Forum: how many of a new member's first posts wait for a moderator (0: none are held).
+FORUM_HOLD_FIRST_POSTS = int(env("FORUM_HOLD_FIRST_POSTS", "1"))
 
 # Logs: one JSON object a line on stderr (dcrnet.lib.logging), every logger through it.
 LOG_LEVEL = env("LOG_LEVEL", "WARNING")

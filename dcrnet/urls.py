@@ -32,6 +32,9 @@ urlpatterns += i18n_patterns(
     path("", include("dcrnet.directory.urls")),
     path("evidence/", include("dcrnet.evidence.urls")),
     path("data/", include("dcrnet.monitoring.urls")),
+    path("account/", include("dcrnet.community.urls")),
+    path("", include("dcrnet.organisations.urls")),
+    path("forum/", include("dcrnet.forum.urls")),
     path("", include("dcrnet.pages.urls")),
     prefix_default_language=False,
 )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 
 class Role(models.TextChoices):
@@ -14,6 +16,7 @@ class Role(models.TextChoices):
     REPORTER = "facility reporter", _("Facility reporter")
     EDITOR = "editor", _("Editor")
     STAFF = "staff", _("Staff")
+    MODERATOR = "moderator", _("Moderator")
 
 
 # The demo accounts of `manage.py load_demo` (DEBUG only) live under this reserved name; their
@@ -41,6 +44,12 @@ class UserQuerySet(models.QuerySet):
                 memberships.filter(Q(group__name__in=EDITING_ROLES) | Exists(group_permissions))
             )
             | Exists(self.model.reported_facilities.through.objects.filter(user=user))
+            # An organisation's contact decides on who joins it.
+            | Exists(
+                self.model.memberships.field.model.objects.filter(
+                    user=user, role="contact", status="approved"
+                )
+            )
         )
 
     def without_totp(self) -> UserQuerySet:
@@ -94,6 +103,11 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("handle"), condition=~Q(handle=""), name="community_user_handle_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.handle or gettext("user %(id)s") % {"id": self.pk}
@@ -117,3 +131,90 @@ class User(AbstractUser):
     @property
     def is_editor(self) -> bool:
         return self.has_role(Role.EDITOR) or self.has_role(Role.STAFF)
+
+
+class Perspective(models.TextChoices):
+    DCR_WORK = "dcr work", _("I work at a DCR")
+    LIVED = "lived experience", _("I use or have used drugs")
+    RESEARCH = "research", _("Research")
+    POLICY = "policy", _("Policy")
+    OTHER = "other", _("Other")
+
+
+class ExpertiseTag(models.Model):
+    """A subject a member can be asked about (night shifts, overdose response, planning …)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expertise tag")
+        verbose_name_plural = _("expertise tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(models.Model):
+    """What a member tells the network about themselves; everything optional and hidden by
+    default. Others see the handle; the real name and the perspective only when chosen."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, primary_key=True, related_name="profile"
+    )
+    real_name = models.CharField(_("real name"), max_length=120, blank=True)
+    show_real_name = models.BooleanField(_("show my real name to other members"), default=False)
+    show_email = models.BooleanField(_("show my email address to other members"), default=False)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    country = CountryField(_("country"), blank=True)
+    # Special category data (Art 9): stored only with the "perspective" consent, shown only
+    # when show_perspective is also chosen.
+    perspective = models.CharField(
+        _("perspective"), max_length=20, choices=Perspective.choices, blank=True
+    )
+    show_perspective = models.BooleanField(_("show my perspective to other members"), default=False)
+    expertise = models.ManyToManyField(
+        ExpertiseTag, blank=True, related_name="profiles", verbose_name=_("expertise")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ConsentPurpose(models.TextChoices):
+    PERSPECTIVE = "perspective", _("Keep my perspective (it may reveal health data)")
+    DIGEST = "digest", _("Send me a daily digest of the forum")
+
+
+class Consent(models.Model):
+    """One consent given, and its withdrawal: the purpose, the notice version shown, the times.
+
+    A new consent is a new row; withdrawing stamps withdrawn_at. Current consent = a row of the
+    purpose with no withdrawal.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    notice_version = models.CharField(_("notice version"), max_length=20)
+    given_at = models.DateTimeField(_("given"))
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="community_consent_one_current",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} ({self.notice_version})"
