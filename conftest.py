@@ -201,3 +201,14 @@ def in_parallel():
             return list(pool.map(call, argument_list))
 
     return run
+
+
+@pytest.fixture
+def non_member(django_user_model):
+    """Signed in, but has not applied to join."""
+    return _user(django_user_model, "visitor@example.org", handle="visitor")
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return _user(django_user_model, "moderator@example.org", Role.MODERATOR, mfa=True)

@@ -12,14 +12,32 @@ from .models import Role, User
 # Roles that open the Django admin: holding one sets is_staff, losing the last clears it.
 ADMIN_ROLES = {Role.EDITOR.value, Role.STAFF.value}
 
-# Models of dcrnet.* apps that editors must not manage (personal data, accounts).
-# Add "app_label.modelname" here when an app gains a model only staff may touch.
-EDITOR_EXCLUDED_MODELS = {"community.user"}
+# Models of dcrnet.* apps that editors must not manage (personal data, accounts); staff manage
+# them. Add "app_label.modelname" here when an app gains a model only staff may touch.
+PERSONAL_MODELS = {
+    "community.user",
+    "community.profile",
+    "community.consent",
+    "organisations.membership",
+    "forum.thread",
+    "forum.post",
+    "forum.reaction",
+    "forum.readmarker",
+    "forum.subscription",
+    "forum.delivery",
+    "forum.report",
+    "forum.moderationentry",
+    "forum.sanction",
+}
+EDITOR_EXCLUDED_MODELS = PERSONAL_MODELS
+
+# Moderators work in the site (hide, lock, move, warn …), never in the admin. Staff moderate too.
+MODERATOR_PERMISSIONS = {"forum.category": ("moderate",)}
 
 # Beyond everything editors have, staff manage people: accounts, their addresses, sessions,
 # lost second factors and lockouts. Never superuser rights: see UserAdmin.
 STAFF_EXTRA_PERMISSIONS = {
-    "community.user": ("view", "add", "change", "delete"),
+    **dict.fromkeys(PERSONAL_MODELS, ("view", "add", "change", "delete")),
     "auth.group": ("view",),
     "account.emailaddress": ("view", "change", "delete"),
     "mfa.authenticator": ("view", "delete"),
@@ -58,7 +76,20 @@ def staff_permissions(app_config: AppConfig, using: str = "default") -> list[Per
         app_label, model_name = label.split(".")
         if app_label == app_config.label:
             wanted.extend((app_label, f"{action}_{model_name}") for action in actions)
-    return editor_permissions(app_config, using) + _permissions(wanted, using)
+    return (
+        editor_permissions(app_config, using)
+        + _permissions(wanted, using)
+        + moderator_permissions(app_config, using)
+    )
+
+
+def moderator_permissions(app_config: AppConfig, using: str = "default") -> list[Permission]:
+    wanted = []
+    for label, actions in MODERATOR_PERMISSIONS.items():
+        app_label, model_name = label.split(".")
+        if app_label == app_config.label:
+            wanted.extend((app_label, action) for action in actions)
+    return _permissions(wanted, using)
 
 
 def _permissions(wanted: Iterable[tuple[str, str]], using: str) -> list[Permission]:
@@ -73,7 +104,7 @@ def _permissions(wanted: Iterable[tuple[str, str]], using: str) -> list[Permissi
 
 
 def ensure_roles(app_config: AppConfig, using: str = "default") -> None:
-    """Create the four role groups and grant them this app's permissions (never revokes)."""
+    """Create the role groups and grant them this app's permissions (never revokes)."""
     groups = {
         role.value: Group.objects.using(using).get_or_create(name=role.value)[0] for role in Role
     }
@@ -83,6 +114,9 @@ def ensure_roles(app_config: AppConfig, using: str = "default") -> None:
     staff = staff_permissions(app_config, using)
     if staff:
         groups[Role.STAFF.value].permissions.add(*staff)
+    moderator = moderator_permissions(app_config, using)
+    if moderator:
+        groups[Role.MODERATOR.value].permissions.add(*moderator)
 
 
 def needs_mfa(user) -> bool:

@@ -4,7 +4,6 @@ and writes the security events of accounts (shared/RELIABILITY.md test 48)."""
 from __future__ import annotations
 
 from allauth.account import signals as account_signals
-from allauth.account.signals import user_signed_up
 from allauth.mfa import signals as mfa_signals
 from axes.signals import user_locked_out
 from django.contrib.auth.models import Group
@@ -15,19 +14,13 @@ from django.dispatch import receiver
 from dcrnet.lib.logging import security_event
 
 from .auth import axes_username
-from .models import Role, User
+from .models import User
 from .roles import ADMIN_ROLES, ensure_roles
-from .services import grant_role
 
 
 def grant_role_permissions(sender, app_config, using="default", **kwargs) -> None:
     """post_migrate runs per app after its permissions exist, so later apps are covered too."""
     ensure_roles(app_config, using)
-
-
-@receiver(user_signed_up)
-def make_new_accounts_members(sender, request, user, **kwargs) -> None:
-    grant_role(user, Role.MEMBER)
 
 
 def sync_is_staff(user_ids) -> None:

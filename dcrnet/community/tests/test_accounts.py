@@ -100,7 +100,7 @@ def test_a_reporter_gets_no_admin_access(reporter):
     assert needs_mfa(reporter)
 
 
-def test_a_new_signup_becomes_a_member_with_mandatory_verification(client):
+def test_a_new_signup_holds_no_role_and_must_verify_its_address(client):
     with sending():
         response = client.post(
             "/accounts/signup/",
@@ -113,7 +113,8 @@ def test_a_new_signup_becomes_a_member_with_mandatory_verification(client):
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     user = User.objects.get(email="newcomer@example.org")
-    assert user.role_names() == {"member"}
+    # Membership is applied for and approved (organisations.services), never given at sign-up.
+    assert user.role_names() == set()
     assert not user.is_staff
     assert "_auth_user_id" not in client.session  # not until the address is verified
     assert "confirm-email" in mail.outbox[-1].body
