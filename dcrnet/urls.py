@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("data/", include("dcrnet.monitoring.urls")),
     path("account/", include("dcrnet.community.urls")),
     path("", include("dcrnet.organisations.urls")),
+    path("members/", include("dcrnet.community.member_urls")),
     path("forum/", include("dcrnet.forum.urls")),
     path("", include("dcrnet.pages.urls")),
     prefix_default_language=False,
