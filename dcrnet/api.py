@@ -63,3 +63,4 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError):
 api.add_router("/", directory_router)
 api.add_router("/", evidence_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", "dcrnet.organisations.api.router")
