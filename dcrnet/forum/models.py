@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from dcrnet.directory.models import translation_columns
 
+from .managers import CategoryQuerySet, PostQuerySet, ThreadQuerySet
+
 USER = settings.AUTH_USER_MODEL
 CATEGORY_TEXT = ("name", "description")
 
@@ -30,6 +32,7 @@ class Category(models.Model):
     thread_count = models.PositiveIntegerField(default=0, editable=False)
     post_count = models.PositiveIntegerField(default=0, editable=False)
     last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
+    objects = CategoryQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
             "thread_count",
@@ -66,6 +69,7 @@ class Thread(models.Model):
     locked = models.BooleanField(_("locked"), default=False)
     # Demonstration content of the demo: marked as such wherever it appears.
     is_demo = models.BooleanField(_("demonstration content"), default=False)
+    objects = ThreadQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["last_post_at", "post_count"])
 
     class Meta:
@@ -99,6 +103,7 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    objects = PostQuerySet.as_manager()
     # Each edit leaves a row here: the visible edit history, and the admin's.
     history = HistoricalRecords()
 
