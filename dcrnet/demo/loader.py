@@ -13,8 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from dcrnet.community.models import DEMO_EMAIL_DOMAIN, User
 from dcrnet.directory.models import (
     Country,
     Facility,
@@ -26,10 +28,15 @@ from dcrnet.directory.models import (
     SnapshotService,
     StatusChange,
 )
+from dcrnet.forum.models import Category, Post, PostStatus, Thread
+from dcrnet.organisations.models import Organisation
+from dcrnet.organisations.models import Status as OrganisationStatus
 from dcrnet.pages.models import TRANSLATED_FIELDS, Page
 
 from .data.countries import COUNTRIES
 from .data.facilities import FACILITIES, HIGHLIGHT, HIGHLIGHT_TRANSLATIONS
+from .data.forum import CATEGORIES, THREADS
+from .data.organisations import organisations
 from .data.pages import PAGES
 from .data.sources import SOURCES
 
@@ -64,12 +71,17 @@ def upsert(
     values: dict[str, Any],
     tally: Tally,
     label: str | None = None,
+    on_create: dict[str, Any] | None = None,
 ) -> models.Model:
-    """Create the row, or update only the fields that differ; save nothing when none does."""
+    """Create the row, or update only the fields that differ; save nothing when none does.
+
+    `on_create` holds values set only when the row is created (a decision time, say), never
+    compared afterwards.
+    """
     label = label or str(model._meta.verbose_name_plural)
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        obj = model(**lookup, **values)
+        obj = model(**lookup, **values, **(on_create or {}))
         outcome = CREATED
     else:
         changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
@@ -228,3 +240,95 @@ def load_highlight(tally: Tally) -> None:
         values[f"title_{language}"] = texts["title"]
         values[f"text_{language}"] = texts["text"].strip()
     upsert(Highlight, {"month": month}, values, tally)
+
+
+def load_organisations(tally: Tally) -> None:
+    """The operators of the demo facilities and INDCR, approved, each with its source."""
+    facilities = {f.public_id: f for f in Facility.objects.all()}
+    by_id = {row["public_id"]: row for row in FACILITIES}
+    for row in organisations(by_id):
+        values = {k: row[k] for k in ("name", "kind", "country", "website", "source", "statement")}
+        values["status"] = OrganisationStatus.APPROVED
+        organisation = upsert(
+            Organisation,
+            {"slug": row["slug"]},
+            values,
+            tally,
+            on_create={"decided_at": timezone.now()},
+        )
+        wanted = {facilities[public_id].pk for public_id in row["facilities"]}
+        current = set(organisation.facilities.values_list("pk", flat=True))
+        if current != wanted:
+            organisation.facilities.set(wanted)
+            tally.add("organisation facilities", UPDATED if current else CREATED)
+
+
+def load_categories(tally: Tally) -> None:
+    """The forum's six categories, named and described in every language of the data."""
+    for row in CATEGORIES:
+        values = {"position": row["position"], "public_readable": row["public_readable"]}
+        for language, (name, description) in row["text"].items():
+            values[f"name_{language}"] = name
+            values[f"description_{language}"] = description
+        upsert(Category, {"slug": row["slug"]}, values, tally)
+
+
+def load_threads(tally: Tally) -> None:
+    """The demonstration threads (is_demo), written by the demo accounts: load those first.
+
+    A demo thread the data no longer has is removed; replies someone added to a demo thread
+    are kept. The thread and category counters are brought up to date from the posts.
+    """
+    authors = {
+        user.email.split("@")[0]: user
+        for user in User.objects.filter(email__iendswith=f"@{DEMO_EMAIL_DOMAIN}")
+    }
+    categories = {c.slug: c for c in Category.objects.all()}
+    titles = []
+    for row in THREADS:
+        titles.append(row["title"])
+        first_author = authors[row["posts"][0][0]]
+        thread = upsert(
+            Thread,
+            {"title": row["title"], "is_demo": True},
+            {"category": categories[row["category"]], "author": first_author},
+            tally,
+            on_create={"last_post_at": timezone.now()},
+        )
+        for number, (author, body) in enumerate(row["posts"], start=1):
+            upsert(
+                Post,
+                {"thread": thread, "number": number},
+                {"author": authors[author], "body": body.strip(), "status": PostStatus.VISIBLE},
+                tally,
+            )
+    for thread in Thread.objects.filter(is_demo=True).exclude(title__in=titles):
+        thread.delete()
+        tally.add(str(Thread._meta.verbose_name_plural), REMOVED)
+    update_counters(Thread.objects.filter(is_demo=True), tally)
+
+
+def update_counters(threads: models.QuerySet, tally: Tally) -> None:
+    """Each thread's visible posts and last post, then every category's totals, where they
+    differ (updates only: the counters have no history)."""
+    visible = Q(posts__status=PostStatus.VISIBLE)
+    for thread in threads.annotate(
+        visible_posts=Count("posts", filter=visible), last=Max("posts__created_at", filter=visible)
+    ):
+        last = thread.last or thread.created_at
+        if (thread.post_count, thread.last_post_at) != (thread.visible_posts, last):
+            Thread.objects.filter(pk=thread.pk).update(
+                post_count=thread.visible_posts, last_post_at=last
+            )
+            tally.add("thread counters", UPDATED)
+    for category in Category.objects.annotate(
+        threads_=Count("threads"),
+        posts_=Sum("threads__post_count"),
+        last_=Max("threads__last_post_at"),
+    ):
+        wanted = (category.threads_, category.posts_ or 0, category.last_)
+        if (category.thread_count, category.post_count, category.last_post_at) != wanted:
+            Category.objects.filter(pk=category.pk).update(
+                thread_count=wanted[0], post_count=wanted[1], last_post_at=wanted[2]
+            )
+            tally.add("category counters", UPDATED)

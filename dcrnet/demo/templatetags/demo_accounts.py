@@ -30,7 +30,7 @@ def demo_accounts() -> list[dict]:
             qr = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
         rows.append(
             {
-                "role": account.role.label,
+                "role": account.label,
                 "email": account.email,
                 "password": account.password,
                 "totp_secret": account.totp_secret,

@@ -12,11 +12,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_demo_accounts_table_is_accessible(new_browser_page, settings, facility, width):
+def test_the_demo_accounts_table_is_accessible(
+    new_browser_page, settings, facility, contact_organisation, width
+):
     settings.DEBUG = True
     load_accounts(Tally())
     page = new_browser_page(viewport={"width": width, "height": 800})
     page.goto("/accounts/login/")
     assert page.locator("#demo-accounts").is_visible()
-    assert page.locator("section.card img").count() == 3
+    assert page.locator("section.card img").count() == 5
     assert axe_violations(page) == []

@@ -42,13 +42,16 @@ LOADERS: list[Callable[[Tally], None]] = [
     loader.load_highlight,
     load_references,
     load_monitoring,
+    loader.load_organisations,
+    loader.load_categories,
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo dataset (real facilities, countries, pages, this month's highlight) and,"
-        " with DEBUG on only, one account per role."
+        "Load the demo dataset (real facilities, countries, pages, this month's highlight, the"
+        " organisations behind the facilities, the forum's categories) and, with DEBUG on only,"
+        " one account per role and the demonstration threads they wrote."
     )
 
     def handle(self, *args, **options) -> None:
@@ -61,6 +64,8 @@ class Command(BaseCommand):
                 step(tally)
             if settings.DEBUG:
                 demo_accounts = accounts.load_accounts(tally)
+                # Demonstration threads are written by the demo accounts: DEBUG only too.
+                loader.load_threads(tally)
         for line in tally.lines():
             self.stdout.write(line)
         self.write_accounts(demo_accounts)
@@ -78,6 +83,11 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo accounts, one per role (DEBUG only; never use them elsewhere):")
         for line in accounts.table(demo_accounts):
             self.stdout.write("  " + line)
+        self.stdout.write(
+            f"The organisation contact is the contact person of the demo organisation"
+            f" '{accounts.CONTACT_ORGANISATION}'; the moderator and the contact must use a"
+            " second factor too."
+        )
         self.stdout.write(
             "Roles with a TOTP secret sign in with a second factor: add the secret to an"
             " authenticator app (the sign-in page shows it as a QR code too).\n"
