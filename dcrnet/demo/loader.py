@@ -321,10 +321,12 @@ def update_counters(threads: models.QuerySet, tally: Tally) -> None:
                 post_count=thread.visible_posts, last_post_at=last
             )
             tally.add("thread counters", UPDATED)
+    # As forum.services.refresh_category_counts: threads with a visible post count.
+    with_posts = Q(threads__post_count__gt=0)
     for category in Category.objects.annotate(
-        threads_=Count("threads"),
+        threads_=Count("threads", filter=with_posts),
         posts_=Sum("threads__post_count"),
-        last_=Max("threads__last_post_at"),
+        last_=Max("threads__last_post_at", filter=with_posts),
     ):
         wanted = (category.threads_, category.posts_ or 0, category.last_)
         if (category.thread_count, category.post_count, category.last_post_at) != wanted:
