@@ -1,4 +1,5 @@
-"""Writes of the community app: account emails queued after commit, roles, demo accounts."""
+"""Writes of the community app: account emails queued after commit, roles, demo accounts,
+the profile and consents."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from dcrnet.directory.models import Facility
 
-from .models import User
+from .models import Consent, ConsentPurpose, Profile, User
 from .tasks import send_account_mail
 
 
@@ -116,3 +119,117 @@ def ensure_account(
         changed = True
     roles_changed = set_roles(user, roles)
     return user, changed or created or roles_changed
+
+
+# --- Profile and consents (issue #10) --------------------------------------------------------
+
+# The notice a person reads before consenting, and its version: a consent row records the
+# version it was given under. A new text means a new version (and asking again).
+NOTICES = {
+    ConsentPurpose.PERSPECTIVE: (
+        "2026-12-01",
+        _(
+            "Your perspective (for example that you use or have used drugs) can reveal health "
+            "data. We keep it only with this consent, show it to other members only if you also "
+            "choose so on your profile, and delete it when you withdraw this consent. You can "
+            "withdraw at any time with one click on this page."
+        ),
+    ),
+    ConsentPurpose.DIGEST: (
+        "2026-12-01",
+        _(
+            "We send you one email a day with the new threads and replies in the forum "
+            "categories you may read. We use your email address only for this. You can withdraw "
+            "at any time, here or with the link in every digest."
+        ),
+    ),
+}
+
+
+def notice(purpose: str) -> tuple[str, str]:
+    """(version, text) of the notice shown for a consent purpose."""
+    version, text = NOTICES[ConsentPurpose(purpose)]
+    return version, str(text)
+
+
+def current_consent(user: User, purpose: str) -> Consent | None:
+    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).first()
+
+
+def has_consent(user, purpose: str) -> bool:
+    """Whether the person currently consents to the purpose (a row not withdrawn)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).exists()
+
+
+def _lock(user: User) -> None:
+    """Serialise one person's consent and profile writes (on SQLite BEGIN IMMEDIATE does)."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+
+
+def give_consent(user: User, purpose: str) -> Consent:
+    """Record consent to the purpose under the current notice; giving it twice is one row.
+
+    Two parallel gives: the user's row is locked, and the partial unique constraint decides
+    what the lock cannot (the loser reads the winner's row), never a 500.
+    """
+    version, _text = notice(purpose)
+    try:
+        with transaction.atomic():
+            _lock(user)
+            existing = current_consent(user, purpose)
+            if existing is not None:
+                return existing
+            return Consent.objects.create(
+                user=user, purpose=purpose, notice_version=version, given_at=timezone.now()
+            )
+    except IntegrityError:
+        existing = current_consent(user, purpose)
+        if existing is None:  # pragma: no cover - the constraint fired, so a row exists
+            raise
+        return existing
+
+
+@transaction.atomic
+def withdraw_consent(user: User, purpose: str) -> bool:
+    """Stamp the current consent withdrawn; True if there was one. Withdrawing the perspective
+    consent deletes the perspective it covered."""
+    _lock(user)
+    withdrawn = Consent.objects.filter(
+        user=user, purpose=purpose, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())
+    if purpose == ConsentPurpose.PERSPECTIVE:
+        Profile.objects.filter(user=user).update(perspective="", show_perspective=False)
+    return bool(withdrawn)
+
+
+class HandleTaken(Exception):
+    """Another account holds the handle (found by the unique constraint)."""
+
+
+def save_profile(user: User, data: dict, *, perspective_consent: bool) -> Profile:
+    """Store the profile form's cleaned data. The perspective is kept only under a current
+    "perspective" consent; ticking the consent box gives that consent in the same transaction.
+    Raises HandleTaken when a parallel write took the handle first."""
+    try:
+        with transaction.atomic():
+            _lock(user)
+            profile, _created = Profile.objects.get_or_create(user=user)
+            consented = has_consent(user, ConsentPurpose.PERSPECTIVE)
+            if data.get("perspective") and perspective_consent and not consented:
+                give_consent(user, ConsentPurpose.PERSPECTIVE)
+                consented = True
+            user.handle = data["handle"]
+            user.save(update_fields=["handle"])
+            for name in ("real_name", "show_real_name", "show_email", "languages", "country"):
+                setattr(profile, name, data[name])
+            profile.perspective = data.get("perspective", "") if consented else ""
+            profile.show_perspective = bool(data.get("show_perspective")) and bool(
+                profile.perspective
+            )
+            profile.save()
+            profile.expertise.set(data.get("expertise") or [])
+            return profile
+    except IntegrityError as error:
+        raise HandleTaken from error

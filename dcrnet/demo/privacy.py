@@ -1,0 +1,13 @@
+"""Privacy registry of the demo app: it has no models (docs/decisions/0006)."""
+
+from __future__ import annotations
+
+FIELDS: dict[str, dict[str, str]] = {}
+
+
+def export(user) -> dict[str, list[dict]]:
+    return {}
+
+
+def erase(user, *, keep_posts: bool) -> None:
+    """Nothing stored."""
