@@ -134,11 +134,13 @@ def reason_for(post: Post, user) -> str | None:
 
 # --- unsubscribe tokens -------------------------------------------------------------------
 
+UNSUBSCRIBE_KINDS = {Reason.THREAD, Reason.CATEGORY, Reason.DIGEST}
+
 
 @dataclass(frozen=True)
 class Unsubscribe:
     user_id: int
-    kind: str  # Reason.THREAD, CATEGORY, MENTION or DIGEST
+    kind: str  # Reason.THREAD, CATEGORY or DIGEST
     target: int | None = None  # the thread or category id
 
 
@@ -153,12 +155,8 @@ def read_token(token: str) -> Unsubscribe | None:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(data, dict) or data.get("k") not in {
-        Reason.THREAD,
-        Reason.CATEGORY,
-        Reason.MENTION,
-        Reason.DIGEST,
-    }:
+    # No "mention" tokens: no field records an opt-out of mention emails (see post_message).
+    if not isinstance(data, dict) or data.get("k") not in UNSUBSCRIBE_KINDS:
         return None
     try:
         user_id = int(data["u"])
@@ -230,13 +228,15 @@ def build_message(
     template: str, user, context: dict, unsubscribe: str | None
 ) -> EmailMultiAlternatives:
     """One email to one person: subject, text and HTML from forum/email/<template>_*."""
+    language = recipient_language(user)
     context = {
         **context,
+        "language": language,
         "user": user,
         "unsubscribe_url": unsubscribe,
         "site_url": settings.SITE_URL,
     }
-    with translation.override(recipient_language(user)):
+    with translation.override(language):
         subject = " ".join(render_to_string(f"forum/email/{template}_subject.txt", context).split())
         body = render_to_string(f"forum/email/{template}.txt", context)
         html_body = render_to_string(f"forum/email/{template}.html", context)
