@@ -91,6 +91,26 @@ def scrub_history(values: list[str]) -> int:
     return changed
 
 
+def unlink_history(user_id: int) -> int:
+    """simple_history copies a record's links to people without database constraints, so the
+    account's deletion leaves them pointing at nobody: set them to NULL. That includes
+    history_user on the rows the deletion itself just wrote (the cascade records the deleting
+    person as their author, which the database would refuse at commit)."""
+    changed = 0
+    for model in apps.get_models():
+        if not hasattr(model, "history_id"):
+            continue
+        for field in model._meta.concrete_fields:
+            related = getattr(field, "related_model", None)
+            if related is None:
+                continue
+            if related._meta.label_lower == User._meta.label_lower and field.null:
+                changed += model._default_manager.filter(**{field.attname: user_id}).update(
+                    **{field.attname: None}
+                )
+    return changed
+
+
 def erase_traces(user: User, values: list[str]) -> None:
     """What the apps do not own: login attempts, task rows, sessions, the admin's log."""
     from allauth.usersessions.models import UserSession
@@ -142,6 +162,7 @@ def delete_account(user: User, *, keep_posts: bool, request=None, reason: str = 
         erase_all(user, keep_posts=keep_posts)
         erase_traces(user, values)
         user.delete()
+        unlink_history(user_id)
         scrub_history(values)
     # The actor's id only: the log must not keep what was just erased.
     security_event("account_deleted", request, actor=user_id, reason=reason, kept_posts=keep_posts)
