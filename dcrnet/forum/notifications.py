@@ -14,6 +14,7 @@ language of its own.
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
 import html
 import re
 from dataclasses import dataclass
@@ -224,6 +225,18 @@ def recipient_language(user) -> str:
     return settings.LANGUAGE_CODE
 
 
+class ForumEmail(EmailMultiAlternatives):
+    """An email whose headers are never folded below RFC 5322's 998 characters a line.
+
+    The SMTP backend renders with email.policy.SMTP (78 characters): a List-Unsubscribe URL, one
+    long word with no space to fold at, would come out as RFC 2047 encoded words that mail
+    clients do not read as a URL, and the one-click button would be gone.
+    """
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
+
+
 def build_message(
     template: str, user, context: dict, unsubscribe: str | None
 ) -> EmailMultiAlternatives:
@@ -240,7 +253,7 @@ def build_message(
         subject = " ".join(render_to_string(f"forum/email/{template}_subject.txt", context).split())
         body = render_to_string(f"forum/email/{template}.txt", context)
         html_body = render_to_string(f"forum/email/{template}.html", context)
-    message = EmailMultiAlternatives(
+    message = ForumEmail(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
