@@ -144,11 +144,7 @@ def test_edit_and_subscriptions_of_someone_else(role, client, world, request):
     post.refresh_from_db()
     assert post.body != "defaced"
     owner = get_user_model().objects.get(handle="owner")
-    subscription = (
-        Subscription.objects.get(user=owner, thread=world["open_thread"])
-        if Subscription.objects.filter(user=owner).exists()
-        else Subscription.objects.create(user=owner, thread=world["open_thread"])
-    )
+    subscription = Subscription.objects.create(user=owner, thread=world["open_thread"])
     response = client.post(reverse("forum:subscriptions"), {"subscription": subscription.pk})
     assert _is_login(response) if role == "anonymous" else response.status_code == 404
     assert Subscription.objects.filter(pk=subscription.pk).exists()
