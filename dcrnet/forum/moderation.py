@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -399,12 +399,16 @@ def send_sanction_email(sanction_id: int) -> None:
 # --- Reads for the moderators' pages -------------------------------------------------------------
 
 
+def _has_open_report():
+    return Exists(Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True))
+
+
 def reported_posts(limit: int = QUEUE_LIMIT):
     """Posts with open reports (oldest report first), each with `open_reports` (the reports,
     reporter loaded) and `reasons` [(label, count)]. A constant number of queries."""
     open_reports = Report.objects.filter(resolved_at__isnull=True).select_related("reporter")
     posts = list(
-        Post.objects.filter(reports__resolved_at__isnull=True)
+        Post.objects.filter(_has_open_report())
         .annotate(report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True)))
         .select_related("thread", "thread__category", "author")
         .prefetch_related(Prefetch("reports", queryset=open_reports, to_attr="open_reports"))
@@ -426,7 +430,7 @@ def held_posts(limit: int = QUEUE_LIMIT):
 
 def queue_counts() -> dict[str, int]:
     return {
-        "reported": Post.objects.filter(reports__resolved_at__isnull=True).distinct().count(),
+        "reported": Post.objects.filter(_has_open_report()).count(),
         "held": Post.objects.filter(status=PostStatus.HELD).count(),
     }
 
