@@ -23,7 +23,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -338,9 +338,9 @@ def digest_items(user, since: dt.datetime) -> list[DigestThread]:
     )
     if not access.can_read_forum(user):
         posts = posts.filter(thread__category__public_readable=True)
-    counts: dict[int, int] = {}
-    for thread_id in posts.values_list("thread_id", flat=True):
-        counts[thread_id] = counts.get(thread_id, 0) + 1
+    counts = dict(
+        posts.order_by().values("thread_id").annotate(n=Count("pk")).values_list("thread_id", "n")
+    )
     if not counts:
         return []
     threads = Thread.objects.filter(pk__in=counts, post_count__gt=0).select_related("category")
