@@ -789,3 +789,40 @@ def test_xss_corpus_through_reports_reasons_and_sanctions(
     post = make_thread(category, author, title="Last").posts.get()
     client.post(reverse("forum:moderation_hide", args=[post.pk]), {"reason": XSS[1]})
     assert unsafe_markup(client.get(reverse("forum:moderation_log")).content.decode()) == []
+
+
+def test_thread_tools_partial_for_moderators_only(thread):
+    from django.template.loader import render_to_string
+
+    tools = render_to_string(
+        "forum/moderation/_thread_tools.html", {"thread": thread, "can_moderate": True}
+    )
+    for name in ("moderation_lock", "moderation_pin", "moderation_move"):
+        assert reverse(f"forum:{name}", args=[thread.pk]) in tools
+    thread.locked = thread.pinned = True
+    tools = render_to_string(
+        "forum/moderation/_thread_tools.html", {"thread": thread, "can_moderate": True}
+    )
+    assert reverse("forum:moderation_unlock", args=[thread.pk]) in tools
+    assert reverse("forum:moderation_unpin", args=[thread.pk]) in tools
+    assert "form" not in render_to_string(
+        "forum/moderation/_thread_tools.html", {"thread": thread, "can_moderate": False}
+    )
+
+
+def test_suspension_email_is_queued_after_commit_with_json_args(
+    moderator, author, mailoutbox, django_capture_on_commit_callbacks
+):
+    import json
+
+    until = timezone.now() + dt.timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        moderation.suspend(moderator, author.pk, until, "Calm down")
+    assert mailoutbox == [] and len(callbacks) == 1
+    sanction = Sanction.objects.get()
+    json.dumps([sanction.pk])  # the task's only argument
+    callbacks[0]()
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [author.email] and "suspended" in message.subject
+    assert "Calm down" in message.body and str(until.year) in message.body
