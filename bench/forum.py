@@ -64,14 +64,7 @@ def prepare_database(url: str | None) -> str:
 def setup_django(url: str) -> None:
     """The production settings, with static files served unhashed: there is no collected
     manifest here, and a page renders the same either way."""
-    settings = types.ModuleType("bench_forum_settings")
-    exec(  # noqa: S102 - our own two lines
-        "from dcrnet.settings import *\n"
-        "STORAGES = {**STORAGES, 'staticfiles': {'BACKEND':"
-        " 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n",
-        settings.__dict__,
-    )
-    sys.modules["bench_forum_settings"] = settings
+    # The environment first: the settings module reads it when it is imported.
     os.environ.update(
         DATABASE_URL=url,
         DJANGO_SETTINGS_MODULE="bench_forum_settings",
@@ -82,9 +75,23 @@ def setup_django(url: str) -> None:
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="ERROR",
     )
+    settings = types.ModuleType("bench_forum_settings")
+    exec(  # noqa: S102 - our own two lines
+        "from dcrnet.settings import *\n"
+        "STORAGES = {**STORAGES, 'staticfiles': {'BACKEND':"
+        " 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n",
+        settings.__dict__,
+    )
+    sys.modules["bench_forum_settings"] = settings
     import django
 
     django.setup()
+    from django.db import connection
+
+    # Never the development database: the benchmark drops and fills what it is given.
+    expected = urlsplit(url).path
+    name = str(connection.settings_dict["NAME"])
+    assert expected.endswith(name) or name.endswith(expected.lstrip("/")), (name, url)
 
 
 def body(rng: random.Random, number: int) -> str:
