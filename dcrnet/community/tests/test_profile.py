@@ -205,3 +205,51 @@ def test_handle_page_escapes_what_people_write(person, member):
     body = member_page(member).content.decode()
     assert "<script>alert(1)" not in body and "<img src=x" not in body
     assert audit(body).event_handlers == []
+
+
+@pytest.fixture
+def applicant(django_user_model):
+    """Signed in, with a membership application waiting for a decision (not yet a member)."""
+    from allauth.account.models import EmailAddress
+
+    from dcrnet.organisations.models import Membership
+
+    user = django_user_model.objects.create_user(
+        email="applicant@example.org", password="a long test passphrase", handle="hopeful"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Membership.objects.create(user=user, statement="I run a DCR.")
+    return user
+
+
+def test_an_applicant_does_not_see_handle_pages_yet(person, applicant):
+    assert member_page(applicant).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/account/", PROFILE, "/account/consents/"])
+@pytest.mark.parametrize(
+    "who", ["non_member", "applicant", "member", "moderator", "editor", "staff"]
+)
+def test_every_signed_in_person_manages_their_own_data(request, url, who):
+    user = request.getfixturevalue(who)
+    response = signed_in(user).get(url)
+    assert response.status_code == 200
+    assert user.email not in response.content.decode() or url == PROFILE
+
+
+def test_handle_page_queries_do_not_grow_with_memberships(
+    person, member, django_assert_max_num_queries
+):
+    from dcrnet.organisations.models import Membership, Organisation
+
+    for number in range(6):
+        organisation = Organisation.objects.create(
+            name=f"Org {number}", slug=f"org-{number}", kind="ngo", statement="s", status="approved"
+        )
+        Membership.objects.create(
+            user=person, organisation=organisation, status="approved", listed=True
+        )
+    client = signed_in(member)
+    with django_assert_max_num_queries(20):
+        body = client.get("/members/owl-42/").content.decode()
+    assert body.count("Org ") >= 6
