@@ -98,11 +98,14 @@ def export(user) -> dict[str, list[dict]]:
 
 
 def erase(user, *, keep_posts: bool) -> None:
-    """Memberships go with the account (cascade); their history goes here. Organisations stay
+    """Memberships and their history go. Organisations stay
     (they are the organisation's, not the person's), without the link to who applied or decided.
     """
     history_membership = Membership.history.model
     history_organisation = Organisation.history.model
+    # Deleted here rather than by the account's cascade, which would write one more history
+    # row per membership (with the statement) after this function has run.
+    Membership.objects.filter(user=user).delete()
     history_membership.objects.filter(user_id=user.pk).delete()
     for model in (history_membership, history_organisation):
         model.objects.filter(decided_by_id=user.pk).update(decided_by=None)
