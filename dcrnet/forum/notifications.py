@@ -191,7 +191,7 @@ def unsubscribe_headers(url: str) -> dict[str, str]:
 def thread_path(thread: Thread) -> str:
     """The thread's page (H2's; the forum home while it is not there)."""
     try:
-        return reverse("forum:thread", kwargs={"pk": thread.pk})
+        return reverse("forum:thread", kwargs={"thread_id": thread.pk})
     except NoReverseMatch:
         return "/forum/"
 
@@ -199,7 +199,7 @@ def thread_path(thread: Thread) -> str:
 def post_path(post: Post) -> str:
     """The post's place on the site: its anchor on the thread page."""
     try:
-        return reverse("forum:post", kwargs={"pk": post.pk})
+        return reverse("forum:post", kwargs={"post_id": post.pk})
     except NoReverseMatch:
         return f"{thread_path(post.thread)}#post-{post.number}"
 

@@ -57,7 +57,7 @@ def forum(django_user_model):
     return {"writer": writer, "reader": reader, "inside": inside, "outside": outside}
 
 
-def test_one_digest_of_what_is_new_and_readable(forum, mailoutbox):
+def test_one_digest_of_what_is_new_and_readable(forum, mailoutbox, settings):
     add_post(forum["inside"], forum["writer"], "three")
     assert "Queued 1" in run()
     (mail,) = mailoutbox
@@ -66,6 +66,8 @@ def test_one_digest_of_what_is_new_and_readable(forum, mailoutbox):
     assert "2 new posts" in mail.body
     html = mail.alternatives[0].content
     assert "Members talk" in html
+    link = reverse("forum:thread", kwargs={"thread_id": forum["inside"].pk})
+    assert f"{settings.SITE_URL.rstrip('/')}{link}" in mail.body
     url = mail.extra_headers["List-Unsubscribe"].strip("<>")
     assert url in mail.body and url in html
     assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from dcrnet.community.models import Role
@@ -212,7 +213,8 @@ def test_the_email_says_who_where_and_how_to_stop(cast, mailoutbox, settings):
     assert "author@example.org" not in mail.body + mail.alternatives[0].content
     assert "We rotate shifts." in mail.body and "**" not in mail.body
     assert "<strong>" not in mail.body
-    assert "https://dcr.example/" in mail.body
+    link = "https://dcr.example" + reverse("forum:post", kwargs={"post_id": post.pk})
+    assert link in mail.body and f'href="{link}"' in mail.alternatives[0].content
     html, mimetype = mail.alternatives[0]
     assert mimetype == "text/html"
     url = mail.extra_headers["List-Unsubscribe"].strip("<>")
