@@ -9,7 +9,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from dcrnet.directory.admin import TranslatedHistoryAdmin
 
-from .models import Category, Post, Thread
+from .models import (
+    Category,
+    Delivery,
+    ModerationEntry,
+    Post,
+    Reaction,
+    ReadMarker,
+    Report,
+    Sanction,
+    Subscription,
+    Thread,
+)
 
 
 @admin.register(Category)
@@ -59,3 +70,62 @@ class PostAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["thread", "author"]
     readonly_fields = ["created_at", "edited_at"]
     show_full_result_count = False
+
+
+# The rest of the forum's records, for staff: each change is in the admin's own history (the
+# "History" button); moderators act on them in the site.
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "reporter", "created_at", "resolved_at"]
+    list_filter = ["reason"]
+    list_select_related = ["post__thread", "reporter"]
+    raw_id_fields = ["post", "reporter", "resolved_by"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Sanction)
+class SanctionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "until", "lifted_at", "issued_by", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["member", "issued_by"]
+    raw_id_fields = ["member", "issued_by"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(ModerationEntry)
+class ModerationEntryAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "moderator", "thread", "post", "member"]
+    list_filter = ["action"]
+    list_select_related = ["moderator", "thread", "post__thread", "member"]
+    raw_id_fields = ["moderator", "thread", "post", "member"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "user", "created_at"]
+    list_select_related = ["user", "thread", "category"]
+    raw_id_fields = ["user", "thread", "category"]
+
+
+@admin.register(Reaction)
+class ReactionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "user", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["post__thread", "user"]
+    raw_id_fields = ["post", "user"]
+
+
+@admin.register(ReadMarker)
+class ReadMarkerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "user"]
+    list_select_related = ["thread", "user"]
+    raw_id_fields = ["thread", "user"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["key", "user", "created_at", "sent_at"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+    search_fields = ["key"]

@@ -44,7 +44,7 @@ def mentioned_handles(text: str) -> set[str]:
 
 
 def member_url(handle: str) -> str:
-    return f"{reverse('home')}members/{handle}/"
+    return reverse("members:member", args=[handle])
 
 
 def link_mentions(html: str, handles: set[str]) -> str:

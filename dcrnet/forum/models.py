@@ -4,6 +4,7 @@ subscriptions, and moderation (reports, the moderation log, warnings and suspens
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from .managers import CategoryQuerySet, PostQuerySet, ThreadQuerySet
 
 USER = settings.AUTH_USER_MODEL
 CATEGORY_TEXT = ("name", "description")
+RESERVED_CATEGORY_SLUGS = {"t", "p", "subscriptions", "moderation", "email"}
 
 
 class Category(models.Model):
@@ -50,6 +52,13 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        # The forum's own paths sit beside the categories': /forum/t/…, /forum/moderation/ …
+        if self.slug in RESERVED_CATEGORY_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the forum itself; choose another.")}
+            )
 
 
 class Thread(models.Model):

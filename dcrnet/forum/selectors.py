@@ -64,6 +64,19 @@ def thread_posts(user, thread: Thread):
     )
 
 
+def shown_posts(user, thread: Thread):
+    """The thread page's posts: those the user may see, and hidden ones as places, so readers
+    who may not see a hidden post still see that one was hidden there (thread_page drops its
+    text and author)."""
+    shown = Q(pk__in=Post.objects.visible_to(user).filter(thread=thread).values("pk"))
+    return (
+        Post.objects.filter(thread=thread)
+        .filter(shown | Q(status=PostStatus.HIDDEN))
+        .select_related("author")
+        .order_by("number")
+    )
+
+
 def reactions_of(posts, user) -> None:
     """Set `post.reactions_shown`: [(kind, label, count, mine)] for every kind, in two queries."""
     ids = [post.pk for post in posts]
@@ -89,8 +102,13 @@ def reactions_of(posts, user) -> None:
 
 
 def thread_page(user, thread: Thread, page_number):
-    page = Paginator(thread_posts(user, thread), POSTS_PER_PAGE).get_page(page_number)
+    page = Paginator(shown_posts(user, thread), POSTS_PER_PAGE).get_page(page_number)
     posts = list(page.object_list)
+    moderator = access.is_moderator(user)
+    for post in posts:
+        post.withheld = post.status == PostStatus.HIDDEN and not moderator
+        if post.withheld:
+            post.body, post.author = "", None
     markup.render_posts(posts)
     for post in posts:
         post.html = mark_safe(post.html)  # noqa: S308 - nh3-cleaned, mentions added by us
@@ -100,7 +118,7 @@ def thread_page(user, thread: Thread, page_number):
 
 def page_of(user, post: Post) -> int:
     """The page of the thread on which a post is shown."""
-    before = thread_posts(user, post.thread).filter(number__lt=post.number).count()
+    before = shown_posts(user, post.thread).filter(number__lt=post.number).count()
     return before // POSTS_PER_PAGE + 1
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import access, markup, selectors, services
+from . import access, markup, moderation, selectors, services
 from .forms import PostForm, ReactionForm, ThreadForm
 from .models import Category, Post, Thread
 
@@ -81,6 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "categories": selectors.categories(request.user),
             "can_read_all": access.can_read_forum(request.user),
+            "sanctions": moderation.active_sanctions(request.user),
         },
     )
 

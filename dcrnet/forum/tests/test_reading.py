@@ -105,3 +105,33 @@ def test_thread_page_without_javascript_has_plain_forms(
     assert "<script>" not in body.split("<main", 1)[1]
     services.reply(member, thread, "by a plain POST")
     assert thread.posts.count() == 2
+
+
+@pytest.mark.parametrize("slug", ["t", "p", "subscriptions", "moderation", "email"])
+def test_a_category_cannot_take_an_address_of_the_forum_itself(slug):
+    from django.core.exceptions import ValidationError
+
+    from dcrnet.forum.models import Category
+
+    with pytest.raises(ValidationError) as refused:
+        Category(name="Clash", slug=slug).full_clean()
+    assert "slug" in refused.value.message_dict
+
+
+def test_readers_see_where_a_post_was_hidden_but_not_its_text_or_author(
+    client, member, moderator, category
+):
+    thread = make_thread(category, moderator, posts=1)
+    hidden = add_post(thread, moderator, "Secret words of the hidden post", status="hidden")
+    add_post(thread, moderator, "After it")
+    client.force_login(member)
+    page = client.get(reverse("forum:thread", args=[thread.pk]))
+    html = page.content.decode()
+    assert "This post was hidden by a moderator." in html
+    assert f'id="p{hidden.number}"' in html
+    assert "Secret words" not in html
+    assert "After it" in html
+    client.force_login(moderator)
+    html = client.get(reverse("forum:thread", args=[thread.pk])).content.decode()
+    assert "Secret words of the hidden post" in html
+    assert "This post was hidden by a moderator." not in html
