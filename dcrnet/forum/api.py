@@ -86,6 +86,7 @@ def _category(request: HttpRequest, slug: str) -> Category:
 @router.get(
     "/categories",
     operation_id="list_forum_categories",
+    url_name="list_forum_categories",
     response=responses(list[CategoryOut]),
     summary="The forum categories the caller may read",
 )
@@ -97,6 +98,7 @@ def list_categories(request: HttpRequest) -> list:
 @router.get(
     "/categories/{slug}/threads",
     operation_id="list_forum_threads",
+    url_name="list_forum_threads",
     response=responses(ThreadPage, 404),
     summary="Threads of a category, pinned first, latest activity first",
 )
@@ -123,6 +125,7 @@ def list_threads(
 @router.get(
     "/threads/{thread_id}/posts",
     operation_id="list_forum_posts",
+    url_name="list_forum_posts",
     response=responses(PostPage, 404),
     summary="Posts of a thread in order",
 )

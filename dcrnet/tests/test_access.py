@@ -26,6 +26,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
+from django.utils import timezone
 
 from dcrnet.tests.conftest import PASSWORD, audit, foreign
 
@@ -137,6 +138,62 @@ ACCESS: dict[str, str] = {
     "mfa_generate_recovery_codes": LOGIN,
     "mfa_download_recovery_codes": LOGIN,
     "usersessions_list": LOGIN,
+    # Organisations and membership (dcrnet/organisations/urls.py): approved organisations are
+    # public; applying and deciding need an account (and the right to decide: 404 otherwise)
+    "organisations:list": PUBLIC,
+    "organisations:detail": PUBLIC,
+    "organisations:apply": LOGIN,
+    "organisations:organisation_queue": LOGIN,
+    "organisations:organisation_decide": LOGIN,
+    "organisations:join": LOGIN,
+    "organisations:membership_queue": LOGIN,
+    "organisations:mine": LOGIN,
+    "organisations:membership_decide": LOGIN,
+    "organisations:leave": LOGIN,
+    "api:list_organisations": PUBLIC,
+    "api:get_organisation": PUBLIC,
+    # Your account and data (dcrnet/community/urls.py), members' handle pages (members only)
+    "community:overview": LOGIN,
+    "community:profile": LOGIN,
+    "community:consents": LOGIN,
+    "community:export": LOGIN,  # then re-authentication
+    "community:delete": LOGIN,  # then re-authentication
+    "members:member": LOGIN,
+    # The forum (dcrnet/forum/urls.py): the index lists public-readable categories; the
+    # category of path_values is for members only
+    "forum:index": PUBLIC,
+    "forum:subscriptions": LOGIN,
+    "forum:category": LOGIN,
+    "forum:new_thread": LOGIN,
+    "forum:thread": LOGIN,
+    "forum:reply": LOGIN,
+    "forum:post": LOGIN,
+    "forum:edit": LOGIN,
+    "forum:history": LOGIN,
+    "forum:react": POST_ONLY,
+    "forum:subscribe_thread": POST_ONLY,
+    "forum:subscribe_category": POST_ONLY,
+    "forum:unsubscribe": PUBLIC,  # the signed token is the authority, no sign-in
+    "forum:moderation": LOGIN,
+    "forum:moderation_log": LOGIN,
+    "forum:report": LOGIN,
+    "forum:moderation_member": LOGIN,
+    "forum:moderation_member_by_id": LOGIN,
+    "forum:moderation_move": LOGIN,
+    "forum:moderation_hide": POST_ONLY,
+    "forum:moderation_restore": POST_ONLY,
+    "forum:moderation_approve": POST_ONLY,
+    "forum:moderation_dismiss": POST_ONLY,
+    "forum:moderation_lock": POST_ONLY,
+    "forum:moderation_unlock": POST_ONLY,
+    "forum:moderation_pin": POST_ONLY,
+    "forum:moderation_unpin": POST_ONLY,
+    "forum:moderation_warn": POST_ONLY,
+    "forum:moderation_suspend": POST_ONLY,
+    "forum:moderation_lift": POST_ONLY,
+    "api:list_forum_categories": PUBLIC,
+    "api:list_forum_threads": NOT_FOUND,  # members-only or unknown category
+    "api:list_forum_posts": NOT_FOUND,
     # Django admin: staff only, whatever the model
     r"^admin/": LOGIN,
 }
@@ -237,7 +294,10 @@ def path_values(facility):
     """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace."""
     from dcrnet.directory.models import Highlight
     from dcrnet.evidence.models import Reference, Term, Vocabulary
+    from dcrnet.forum import notifications
+    from dcrnet.forum.models import Category, Post, Thread
     from dcrnet.monitoring.models import Indicator
+    from dcrnet.organisations.models import Organisation
     from dcrnet.pages.models import Page
 
     reference = Reference.objects.create(title="A cohort study", year=2020)
@@ -249,6 +309,18 @@ def path_values(facility):
         month=dt.date(2025, 5, 1), facility=facility, text="Highlight text."
     )
     page = Page.objects.create(slug="about", title="About", body="About us.")
+    organisation = Organisation.objects.create(
+        name="Abrigado's operator",
+        slug="abrigado-operator",
+        kind="dcr operator",
+        statement="Runs Abrigado.",
+        status="approved",
+    )
+    category = Category.objects.create(slug="running", name="Running a DCR")
+    thread = Thread.objects.create(
+        category=category, title="Night shifts", last_post_at=timezone.now(), post_count=1
+    )
+    post = Post.objects.create(thread=thread, number=1, body="How do you staff them?")
     return {
         "public_id": facility.public_id,
         "code": facility.country.code,
@@ -271,6 +343,15 @@ def path_values(facility):
         "indicator": Indicator.objects.values_list("code", flat=True).first(),
         "monitoring:month": "2025-05",
         "api:month": "2025-05",
+        "organisations:slug": organisation.slug,
+        "api:slug": organisation.slug,
+        "forum:slug": category.slug,
+        "thread_id": thread.pk,
+        "post_id": post.pk,
+        "user_id": 1,
+        "sanction_id": 1,
+        "handle": "someone",
+        "token": notifications.make_token(1, "digest"),
     }
 
 

@@ -55,6 +55,13 @@ SAMPLES: dict[str, dict] = {
     },
     "GET /api/v1/monthly": {"url": "/api/v1/monthly?country=DE"},
     "GET /api/v1/survey": {"url": "/api/v1/survey"},
+    "GET /api/v1/organisations": {"url": "/api/v1/organisations?kind=dcr+operator"},
+    "GET /api/v1/organisations/{slug}": {"url": "/api/v1/organisations/abrigado-operator"},
+    "GET /api/v1/forum/categories": {"url": "/api/v1/forum/categories"},
+    "GET /api/v1/forum/categories/{slug}/threads": {
+        "url": "/api/v1/forum/categories/planning/threads"
+    },
+    "GET /api/v1/forum/threads/{thread_id}/posts": {"url": "/api/v1/forum/threads/9101/posts"},
     "GET /api/v1/report/{public_id}/{month}": {
         "url": "/api/v1/report/lu-abrigado/2026-01",
         "token": True,
@@ -207,6 +214,39 @@ def sample(frozen, make_facility, django_user_model):
     TOTP.activate(reporter, generate_totp_secret())
     abrigado.reporters.add(reporter)
     ReporterToken.objects.create(user=reporter, digest=hash_token(TOKEN), prefix=TOKEN[:8])
+
+    # Membership and the forum: an approved organisation with a listed member, and a public
+    # category with a thread of two posts (one mentioning a handle).
+    from dcrnet.forum.models import Category, Post, Thread
+    from dcrnet.organisations.models import Membership, Organisation
+
+    member = django_user_model.objects.create_user(
+        email="contract-member@example.org", password="a long test passphrase", handle="nightshift"
+    )
+    member.groups.add(Group.objects.get_or_create(name=Role.MEMBER)[0])
+    operator = Organisation.objects.create(
+        name="Abrigado's operator",
+        slug="abrigado-operator",
+        kind="dcr operator",
+        country="LU",
+        statement="Runs Abrigado.",
+        status="approved",
+    )
+    operator.facilities.add(abrigado)
+    Membership.objects.create(
+        user=member, organisation=operator, status="approved", listed=True, statement="Staff."
+    )
+    planning = Category.objects.create(
+        slug="planning", name="Planning a new DCR", public_readable=True, position=1
+    )
+    thread = Thread.objects.create(
+        pk=9101, category=planning, author=member, title="Choosing a site", last_post_at=FROZEN
+    )
+    Post.objects.create(thread=thread, number=1, author=member, body="Where did you **start**?")
+    Post.objects.create(thread=thread, number=2, author=None, body="Ask @nightshift.")
+    from dcrnet.forum.services import refresh_counts
+
+    refresh_counts(thread)
 
 
 def operations(document: dict) -> list[str]:
