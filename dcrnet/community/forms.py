@@ -180,6 +180,9 @@ class ProfileForm(forms.Form):
     show_email = forms.BooleanField(
         label=_("Show my email address to other members"), required=False
     )
+    mention_emails = forms.BooleanField(
+        label=_("Email me when a member mentions my handle"), required=False
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages I read"),
         choices=language_choices,

@@ -174,6 +174,9 @@ class Profile(models.Model):
         _("perspective"), max_length=20, choices=Perspective.choices, blank=True
     )
     show_perspective = models.BooleanField(_("show my perspective to other members"), default=False)
+    mention_emails = models.BooleanField(
+        _("email me when a member mentions my handle"), default=True
+    )
     expertise = models.ManyToManyField(
         ExpertiseTag, blank=True, related_name="profiles", verbose_name=_("expertise")
     )

@@ -222,7 +222,14 @@ def save_profile(user: User, data: dict, *, perspective_consent: bool) -> Profil
                 consented = True
             user.handle = data["handle"]
             user.save(update_fields=["handle"])
-            for name in ("real_name", "show_real_name", "show_email", "languages", "country"):
+            for name in (
+                "real_name",
+                "show_real_name",
+                "show_email",
+                "mention_emails",
+                "languages",
+                "country",
+            ):
                 setattr(profile, name, data[name])
             profile.perspective = data.get("perspective", "") if consented else ""
             profile.show_perspective = bool(data.get("show_perspective")) and bool(

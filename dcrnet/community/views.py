@@ -78,6 +78,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 "real_name": current.real_name,
                 "show_real_name": current.show_real_name,
                 "show_email": current.show_email,
+                "mention_emails": current.mention_emails,
                 "languages": current.languages,
                 "country": current.country.code or "",
                 "perspective": current.perspective,

@@ -55,6 +55,10 @@ def apply(unsubscribe) -> None:
         from dcrnet.community.services import withdraw_consent
 
         withdraw_consent(user, ConsentPurpose.DIGEST)
+    elif unsubscribe.kind == Reason.MENTION:
+        from dcrnet.community.models import Profile
+
+        Profile.objects.update_or_create(user=user, defaults={"mention_emails": False})
 
 
 # csrf_exempt: mail clients send the RFC 8058 one-click POST ("List-Unsubscribe=One-Click") from

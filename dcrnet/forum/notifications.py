@@ -74,18 +74,16 @@ def may_read(user, category: Category) -> bool:
 
 def mentioned_users(text: str) -> list:
     """The accounts whose handle the text @mentions."""
-    try:
-        from .markup import mentioned_handles
-    except ImportError:  # pragma: no cover - markup is H2's module
-        handles = {h.lower() for h in re.findall(r"(?<![\w@/.])@([A-Za-z0-9_-]+)", text or "")}
-    else:
-        handles = mentioned_handles(text)
+    from .markup import mentioned_handles
+
+    handles = mentioned_handles(text)
     if not handles:
         return []
     return list(
         get_user_model()
         .objects.annotate(lower_handle=Lower("handle"))
         .filter(lower_handle__in=handles)
+        .exclude(profile__mention_emails=False)
     )
 
 
@@ -135,13 +133,13 @@ def reason_for(post: Post, user) -> str | None:
 
 # --- unsubscribe tokens -------------------------------------------------------------------
 
-UNSUBSCRIBE_KINDS = {Reason.THREAD, Reason.CATEGORY, Reason.DIGEST}
+UNSUBSCRIBE_KINDS = {Reason.THREAD, Reason.CATEGORY, Reason.DIGEST, Reason.MENTION}
 
 
 @dataclass(frozen=True)
 class Unsubscribe:
     user_id: int
-    kind: str  # Reason.THREAD, CATEGORY or DIGEST
+    kind: str  # Reason.THREAD, CATEGORY, DIGEST or MENTION
     target: int | None = None  # the thread or category id
 
 
@@ -156,7 +154,6 @@ def read_token(token: str) -> Unsubscribe | None:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    # No "mention" tokens: no field records an opt-out of mention emails (see post_message).
     if not isinstance(data, dict) or data.get("k") not in UNSUBSCRIBE_KINDS:
         return None
     try:
@@ -271,8 +268,7 @@ def post_message(post: Post, user, reason: str) -> EmailMultiAlternatives:
     elif reason == Reason.CATEGORY:
         unsubscribe = unsubscribe_url(user.pk, Reason.CATEGORY, thread.category_id)
     else:
-        # No model field records "no mention emails": a mention email has no unsubscribe link.
-        unsubscribe = None
+        unsubscribe = unsubscribe_url(user.pk, Reason.MENTION)
     context = {
         "post": post,
         "thread": thread,

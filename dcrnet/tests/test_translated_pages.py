@@ -143,7 +143,15 @@ def our_msgids() -> set[str]:
 def stored_strings() -> list[str]:
     """Every string stored in the apps' tables (whitespace normalised)."""
     chunks = []
-    for label in ("directory", "pages", "evidence", "monitoring", "community"):
+    for label in (
+        "directory",
+        "pages",
+        "evidence",
+        "monitoring",
+        "community",
+        "organisations",
+        "forum",
+    ):
         for model in apps.get_app_config(label).get_models():
             fields = [
                 f.attname
@@ -204,6 +212,15 @@ def public_pages() -> dict[str, tuple[str, dict]]:
         "sign up": ("account_signup", {}, ""),
         "password reset": ("account_reset_password", {}, ""),
     }
+    from dcrnet.forum.models import Category
+    from dcrnet.organisations.models import Organisation
+
+    organisation = Organisation.objects.filter(status="approved").order_by("slug").first()
+    pages["organisations"] = ("organisations:list", {}, "")
+    pages["organisation"] = ("organisations:detail", {"slug": organisation.slug}, "")
+    pages["forum"] = ("forum:index", {}, "")
+    public = Category.objects.filter(public_readable=True).order_by("position").first()
+    pages["forum category"] = ("forum:category", {"slug": public.slug}, "")
     if highlight is not None:
         pages["highlight"] = (
             "directory:highlight",

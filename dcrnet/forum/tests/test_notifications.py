@@ -227,11 +227,12 @@ def test_the_email_says_who_where_and_how_to_stop(cast, mailoutbox, settings):
     assert b"\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in wire
 
 
-def test_a_mention_email_has_no_unsubscribe_it_could_not_honour(cast, mailoutbox):
+def test_a_mention_email_offers_to_stop_mention_emails(cast, mailoutbox):
     publish(add_post(cast["thread"], cast["author"], "@named hello"))
     mail = next(m for m in mailoutbox if m.to == ["named@example.org"])
     assert "mentioned you" in mail.subject
-    assert "List-Unsubscribe" not in mail.extra_headers
+    token = mail.extra_headers["List-Unsubscribe"].strip("<>").rstrip("/").rsplit("/", 1)[-1]
+    assert notifications.read_token(token).kind == notifications.Reason.MENTION
 
 
 def test_a_deleted_author_is_shown_as_deleted(cast, mailoutbox):

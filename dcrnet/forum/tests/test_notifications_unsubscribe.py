@@ -125,9 +125,23 @@ def test_a_tampered_or_foreign_token_gets_400_and_changes_nothing(scene, index):
     assert Subscription.objects.count() == 4
 
 
-def test_a_mention_token_is_not_accepted():
-    token = signing.dumps({"u": 1, "k": "mention", "t": None}, salt=notifications.UNSUBSCRIBE_SALT)
-    assert Client().get(url_for(token)).status_code == 400
+def test_a_mention_email_unsubscribes_from_mention_emails_only(scene):
+    """The mention email's link (and one-click header) stops mention emails, nothing else; the
+    profile page shows the same choice."""
+    from dcrnet.community.models import Profile
+
+    alice, bob, thread = scene["alice"], scene["bob"], scene["thread"]
+    Subscription.objects.filter(user=alice).delete()
+    post = add_post(thread, bob, "Ask @alice about it.")
+    assert notifications.reason_for(post, alice) == notifications.Reason.MENTION
+    message = notifications.post_message(post, alice, notifications.Reason.MENTION)
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    path = url.removeprefix(notifications.absolute(""))
+    assert Client().get(path).status_code == 200
+    assert Client().post(path, ONE_CLICK).status_code == 200
+    assert Profile.objects.get(user=alice).mention_emails is False
+    assert notifications.reason_for(add_post(thread, bob, "@alice again"), alice) is None
+    assert subscribed(bob, thread=thread)
 
 
 def test_the_signed_in_person_does_not_matter_only_the_token(scene):
