@@ -3,10 +3,12 @@ linked to their member page, and quoting a post as a Markdown blockquote."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +21,13 @@ MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9][A-Za-z0-9_-]{0,39})\b")
 _TAG = re.compile(r"(<[^>]+>)")
 _SKIP = {"a", "code", "pre"}
 DELETED_MENTION = "@[deleted member]"
+# Rendered posts are kept in the cache under a digest of everything their HTML depends on: the
+# body, which of its @handles belong to an account, and the members' URL prefix (language). A
+# change of any of them is a new key, so nothing is ever invalidated; bump RENDER_VERSION when
+# the rendering itself changes (lib.markdown, link_mentions).
+RENDER_VERSION = "1"
+HTML_CACHE_SECONDS = 7 * 24 * 3600
+_PLACEHOLDER = "h0a1n2d3l4e"
 
 
 def candidate_handles(text: str) -> set[str]:
@@ -47,10 +56,18 @@ def member_url(handle: str) -> str:
     return reverse("members:member", args=[handle])
 
 
-def link_mentions(html: str, handles: set[str]) -> str:
-    """Link @handle in the text of cleaned HTML (never inside links, code or pre)."""
+def _member_url_parts() -> tuple[str, str]:
+    """The member page's URL around the handle, reversed once (the active language's prefix)."""
+    before, _sep, after = member_url(_PLACEHOLDER).partition(_PLACEHOLDER)
+    return before, after
+
+
+def link_mentions(html: str, handles: set[str], url_parts: tuple[str, str] | None = None) -> str:
+    """Link @handle in the text of cleaned HTML (never inside links, code or pre); url_parts:
+    the member page's URL around the handle, when the caller has reversed it already."""
     if not handles or "@" not in html:
         return html
+    before, after = url_parts or _member_url_parts()
     parts = _TAG.split(html)
     skip = 0
     for index, part in enumerate(parts):
@@ -66,21 +83,44 @@ def link_mentions(html: str, handles: set[str]) -> str:
             handle = match.group(1)
             if handle.lower() not in handles:
                 return match.group(0)
-            return f'<a class="mention" href="{member_url(handle)}">@{handle}</a>'
+            return f'<a class="mention" href="{before}{handle}{after}">@{handle}</a>'
 
         parts[index] = MENTION.sub(replace, part)
     return "".join(parts)
 
 
+def _html_key(body: str, handles: set[str], url_parts: tuple[str, str]) -> str:
+    source = "\0".join((RENDER_VERSION, *url_parts, ",".join(sorted(handles)), body))
+    return "forum:html:" + hashlib.sha256(source.encode()).hexdigest()
+
+
 def render_posts(posts: Iterable) -> None:
     """Set `post.html` on each post: its Markdown rendered and its mentions linked (one query
-    for the mentions of all of them)."""
+    for the mentions of all of them, one cache read and at most one cache write)."""
     posts = list(posts)
-    handles = existing_handles(
-        set().union(*(candidate_handles(p.body) for p in posts)) if posts else set()
-    )
-    for post in posts:
-        post.html = link_mentions(str(render_markdown(post.body)), handles)
+    candidates = [candidate_handles(p.body) for p in posts]
+    existing = existing_handles(set().union(*candidates) if posts else set())
+    url_parts = _member_url_parts()
+    wanted: dict[int, tuple[str, set[str]]] = {}
+    for index, post in enumerate(posts):
+        if post.body:
+            handles = candidates[index] & existing
+            wanted[index] = (_html_key(post.body, handles, url_parts), handles)
+        else:
+            post.html = ""
+    found = cache.get_many(list({key for key, _h in wanted.values()})) if wanted else {}
+    missing = {}
+    for index, (key, handles) in wanted.items():
+        html = found.get(key)
+        if html is None:
+            html = missing.get(key)
+        if html is None:
+            html = missing[key] = link_mentions(
+                str(render_markdown(posts[index].body)), handles, url_parts
+            )
+        posts[index].html = html
+    if missing:
+        cache.set_many(missing, HTML_CACHE_SECONDS)
 
 
 def render_post(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from . import access, markup
@@ -22,6 +23,44 @@ from .models import (
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 20
+
+# Per-row URLs are built from prefixes reversed once per page (a {% url %} per row and link was
+# most of the pages' render time): reverse with this id, then put each row's id in its place.
+_ID = 2147483647
+POST_URLS = {
+    "link": "forum:post",
+    "history": "forum:history",
+    "react": "forum:react",
+    "edit": "forum:edit",
+    "report": "forum:report",
+    "approve": "forum:moderation_approve",
+    "restore": "forum:moderation_restore",
+    "hide": "forum:moderation_hide",
+}
+
+
+def url_parts(name: str) -> tuple[str, str]:
+    """(before, after) the id in the URL of `name` (one reversal)."""
+    before, _sep, after = reverse(name, args=[_ID]).partition(str(_ID))
+    return before, after
+
+
+def member_prefix() -> str:
+    """The start of a member page's URL, the handle and "/" follow (forum/_author.html)."""
+    return reverse("home") + "members/"
+
+
+def set_post_urls(posts, thread_id: int, page_number: int = 1) -> None:
+    """Set `post.urls` (a dict: link, history, react, edit, report, approve, restore, hide and
+    back, the post's place in the thread page) with len(POST_URLS) + 1 reversals in all."""
+    parts = {key: url_parts(name) for key, name in POST_URLS.items()}
+    back = reverse("forum:thread", args=[thread_id])
+    if page_number > 1:
+        back += f"?page={page_number}"
+    for post in posts:
+        pk = str(post.pk)
+        post.urls = {key: before + pk + after for key, (before, after) in parts.items()}
+        post.urls["back"] = f"{back}#p{post.number}"
 
 
 def categories(user):
@@ -50,8 +89,10 @@ def category_threads(user, category: Category, page_number):
             last_read=Coalesce(Subquery(last_read, output_field=IntegerField()), Value(0)),
         )
     page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
+    before, after = url_parts("forum:thread")
     for thread in page.object_list:
         thread.unread = user.is_authenticated and thread.last_number > thread.last_read
+        thread.url = f"{before}{thread.pk}{after}"
     return page
 
 
@@ -113,6 +154,7 @@ def thread_page(user, thread: Thread, page_number):
     for post in posts:
         post.html = mark_safe(post.html)  # noqa: S308 - nh3-cleaned, mentions added by us
     reactions_of(posts, user)
+    set_post_urls(posts, thread.pk, page.number)
     return page, posts
 
 

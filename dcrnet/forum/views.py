@@ -99,6 +99,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "can_post": access.can_post(request.user),
             "subscribed": selectors.is_subscribed(request.user, category=found),
+            "member_prefix": selectors.member_prefix(),
         },
     )
 
@@ -158,6 +159,9 @@ def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
             "can_moderate": can_moderate,
             "subscribed": selectors.is_subscribed(request.user, thread=found),
             "form": PostForm(),
+            "member_prefix": selectors.member_prefix(),
+            "reply_url": reverse("forum:reply", args=[found.pk]),
+            "here": request.get_full_path(),
         },
     )
 
@@ -255,6 +259,7 @@ def react(request: HttpRequest, post_id: int) -> HttpResponse:
         return _refused(request, refusal)
     if request.headers.get("HX-Request"):
         selectors.reactions_of([found], request.user)
+        selectors.set_post_urls([found], found.thread_id)
         return render(
             request,
             "forum/_reactions.html",
