@@ -236,6 +236,7 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_FORMS = {
     "login": "dcrnet.community.forms.LoginForm",
     "signup": "dcrnet.community.forms.SignupForm",
+    "reauthenticate": "dcrnet.community.forms.PasswordReauthenticateForm",
 }
 # Account mail goes out through background tasks; rate limits use dcrnet.lib.clientip.
 ACCOUNT_ADAPTER = "dcrnet.community.adapter.AccountAdapter"

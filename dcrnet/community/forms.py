@@ -6,6 +6,7 @@ import re
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm as AllauthPasswordReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context, ratelimit
 from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
@@ -27,6 +28,15 @@ MFA_CODE_FAILED = "mfa_code_failed"
 class LoginForm(AllauthLoginForm):
     """The "forgot your password?" link leaves the field's help text for a paragraph of its own
     (account/login.html): squeezed under the field it is too small a target (WCAG 2.5.8)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+
+
+class PasswordReauthenticateForm(AllauthPasswordReauthenticateForm):
+    """Confirming the password before an export or a deletion: no "forgot your password?" link
+    squeezed under the field either (WCAG 2.5.8); the person is signed in already."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

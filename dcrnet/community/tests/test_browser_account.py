@@ -46,27 +46,6 @@ def people(member, non_member):
     return member, other
 
 
-def assert_clean(found: dict[str, list[str]], known: dict[tuple[str, str], str]) -> None:
-    """No violation, except the known ones reported to the integrator: (page, axe rule) → the
-    fix. With only known ones the test is an expected failure until they are fixed."""
-    unknown = {
-        page: [
-            v
-            for v in violations
-            if not any(page == p and v.startswith(rule + " ") for p, rule in known)
-        ]
-        for page, violations in found.items()
-    }
-    assert {page: v for page, v in unknown.items() if v} == {}
-    if found:
-        pytest.xfail(
-            "known accessibility bugs, reported: "
-            + "; ".join(
-                f"{page}: {rule}: {fix}" for (page, rule), fix in known.items() if page in found
-            )
-        )
-
-
 def signed_in(page, live_server, user):
     client = Client()
     client.force_login(user)
@@ -123,13 +102,4 @@ def test_a_members_account_pages_have_no_accessibility_violations(
     page.goto("/account/delete/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check("/account/delete/")
-    assert_clean(
-        found,
-        {
-            ("the re-authentication page", "target-size"): (
-                "the password field's help text (allauth's 'Forgot your password?' link) is too "
-                "small a target under the field: a ReauthenticateForm in ACCOUNT_FORMS that "
-                "clears it, as LoginForm does"
-            )
-        },
-    )
+    assert found == {}

@@ -85,27 +85,6 @@ def mail_to(address: str, subject_part: str, timeout: float = 5.0) -> list:
         time.sleep(0.05)
 
 
-def assert_clean(found: dict[str, list[str]], known: dict[tuple[str, str], str]) -> None:
-    """No violation, except the known ones reported to the integrator: (page, axe rule) → the
-    fix. With only known ones the test is an expected failure until they are fixed."""
-    unknown = {
-        page: [
-            v
-            for v in violations
-            if not any(page == p and v.startswith(rule + " ") for p, rule in known)
-        ]
-        for page, violations in found.items()
-    }
-    assert {page: v for page, v in unknown.items() if v} == {}
-    if found:
-        pytest.xfail(
-            "known accessibility bugs, reported: "
-            + "; ".join(
-                f"{page}: {rule}: {fix}" for (page, rule), fix in known.items() if page in found
-            )
-        )
-
-
 # --- apply → approval → first post (held) → approval → a reply → an email --------------------
 
 
@@ -289,7 +268,7 @@ def test_every_forum_page_has_no_accessibility_violations(
             violations = axe_violations(page)
             if violations:
                 found[f"{user and user.handle}: {url}"] = violations
-    assert_clean(found, {})
+    assert found == {}
 
 
 def test_the_thread_page_fits_a_phone_and_is_accessible(
@@ -301,16 +280,7 @@ def test_the_thread_page_fits_a_phone_and_is_accessible(
     width, inner = page_width(page)
     assert width <= inner, f"the thread page is {width} px wide on a {inner} px screen"
     assert unreachable_scroll_boxes(page) == []
-    assert_clean(
-        {"thread": violations} if (violations := axe_violations(page)) else {},
-        {
-            ("thread", "target-size"): (
-                "moderation/_thread_tools.html: its links wrap at 390 px and are 19 px tall; "
-                "forum.css: .moderation-tools { display: flex; flex-wrap: wrap; gap: .5rem } "
-                ".moderation-tools a { display: inline-block; padding: .25rem 0 }"
-            )
-        },
-    )
+    assert axe_violations(page) == []
 
 
 # --- without JavaScript ---------------------------------------------------------------------------

@@ -32,27 +32,6 @@ def signed_in(new_browser_page, live_server, user):
     return page
 
 
-def assert_clean(found: dict[str, list[str]], known: dict[tuple[str, str], str]) -> None:
-    """No violation, except the known ones reported to the integrator: (page, axe rule) → the
-    fix. With only known ones the test is an expected failure until they are fixed."""
-    unknown = {
-        page: [
-            v
-            for v in violations
-            if not any(page == p and v.startswith(rule + " ") for p, rule in known)
-        ]
-        for page, violations in found.items()
-    }
-    assert {page: v for page, v in unknown.items() if v} == {}
-    if found:
-        pytest.xfail(
-            "known accessibility bugs, reported: "
-            + "; ".join(
-                f"{page}: {rule}: {fix}" for (page, rule), fix in known.items() if page in found
-            )
-        )
-
-
 @pytest.fixture
 def network(organisation, contact, other_organisation, applicant, staff, non_member):
     """Two approved organisations, one waiting, a pending individual application, a pending
@@ -118,14 +97,7 @@ def test_every_organisation_and_membership_page_has_no_accessibility_violations(
     anonymous = new_browser_page()
     anonymous.goto(f"/organisations/{slug}/")
     check(anonymous, f"anonymous: /organisations/{slug}/")
-    fix = 'role="alert" on <ul class="errorlist"> takes its list role: put it on a <div> around'
-    assert_clean(
-        found,
-        {
-            ("/members/join/ with errors", "listitem"): "membership_join.html: " + fix,
-            ("/organisations/apply/ with errors", "listitem"): "organisation_apply.html: " + fix,
-        },
-    )
+    assert found == {}
 
 
 def test_the_list_filters_in_place(browser_page, organisation, other_organisation):
