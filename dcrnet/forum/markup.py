@@ -91,36 +91,38 @@ def link_mentions(html: str, handles: set[str], url_parts: tuple[str, str] | Non
 
 def _html_key(body: str, handles: set[str], url_parts: tuple[str, str]) -> str:
     source = "\0".join((RENDER_VERSION, *url_parts, ",".join(sorted(handles)), body))
-    return "forum:html:" + hashlib.sha256(source.encode()).hexdigest()
+    return hashlib.sha256(source.encode()).hexdigest()
 
 
 def render_posts(posts: Iterable) -> None:
-    """Set `post.html` on each post: its Markdown rendered and its mentions linked (one query
-    for the mentions of all of them, one cache read and at most one cache write)."""
+    """Set `post.html` on each post: its Markdown rendered and its mentions linked. One query for
+    the mentions of all of them; the HTML of all of them is one cache entry, keyed by every
+    post's digest, so a page costs one cache read and, when a post changed, one write (a
+    constant number of queries with the database cache too)."""
     posts = list(posts)
     candidates = [candidate_handles(p.body) for p in posts]
     existing = existing_handles(set().union(*candidates) if posts else set())
     url_parts = _member_url_parts()
-    wanted: dict[int, tuple[str, set[str]]] = {}
-    for index, post in enumerate(posts):
-        if post.body:
-            handles = candidates[index] & existing
-            wanted[index] = (_html_key(post.body, handles, url_parts), handles)
-        else:
+    keys = [
+        _html_key(post.body, found & existing, url_parts) if post.body else ""
+        for post, found in zip(posts, candidates, strict=True)
+    ]
+    if not any(keys):
+        for post in posts:
             post.html = ""
-    found = cache.get_many(list({key for key, _h in wanted.values()})) if wanted else {}
-    missing = {}
-    for index, (key, handles) in wanted.items():
-        html = found.get(key)
-        if html is None:
-            html = missing.get(key)
-        if html is None:
-            html = missing[key] = link_mentions(
-                str(render_markdown(posts[index].body)), handles, url_parts
-            )
-        posts[index].html = html
-    if missing:
-        cache.set_many(missing, HTML_CACHE_SECONDS)
+        return
+    bundle_key = "forum:html:" + hashlib.sha256(",".join(keys).encode()).hexdigest()
+    bundle = cache.get(bundle_key)
+    if not isinstance(bundle, list) or len(bundle) != len(posts):
+        bundle = [
+            link_mentions(str(render_markdown(post.body)), found & existing, url_parts)
+            if post.body
+            else ""
+            for post, found in zip(posts, candidates, strict=True)
+        ]
+        cache.set(bundle_key, bundle, HTML_CACHE_SECONDS)
+    for post, html in zip(posts, bundle, strict=True):
+        post.html = html
 
 
 def render_post(text: str) -> str:
