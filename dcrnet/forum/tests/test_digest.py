@@ -187,7 +187,7 @@ def test_digest_queries_do_not_grow_with_posts(forum, django_assert_max_num_quer
 
 @pytest.mark.parametrize("payload", XSS)
 def test_xss_corpus_in_titles_stays_text(forum, mailoutbox, payload):
-    from dcrnet.organisations.tests.conftest import unsafe_markup
+    from testing.xss import unsafe_markup
 
     forum["outside"].title = payload[:200]
     forum["outside"].save()

@@ -3,61 +3,15 @@ bodies and quotes on every page that shows them."""
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
 import pytest
 from django.urls import reverse
 
 from dcrnet.forum import markup, services
+from testing.xss import XSS, unsafe_markup
 
 from .factories import make_category
 
 pytestmark = pytest.mark.django_db
-
-XSS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "<svg onload=alert(1)>",
-    "[click](javascript:alert(1))",
-    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "[entity](jav&#x61;script:alert(1))",
-    "[spaced](  JaVaScRiPt:alert(1))",
-    "![image](https://evil.example/x.png)",
-    '<a href="javascript:alert(1)">x</a>',
-    '"><script>alert(1)</script>',
-    "<iframe src=\"javascript:alert('x')\"></iframe>",
-    "`<script>alert(1)</script>` and <b onmouseover=alert(1)>bold</b>",
-    '[title](https://example.org "onmouseover=alert(1)")',
-    "@xss<script>alert(1)</script>",
-]
-SAFE_SCHEMES = {"http", "https", "mailto"}
-
-
-class _Scan(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "script" and not attributes.get("src") and not attributes.get("nonce"):
-            self.problems.append(self.get_starttag_text())
-        if tag in {"iframe", "svg", "img", "object", "embed"}:
-            self.problems.append(self.get_starttag_text())
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(self.get_starttag_text())
-            if name in {"href", "src", "action", "formaction", "data"} and value:
-                scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
-                if scheme and scheme[1].lower() not in SAFE_SCHEMES:
-                    self.problems.append(self.get_starttag_text())
-
-
-def unsafe_markup(html: str) -> list[str]:
-    scan = _Scan()
-    scan.feed(html)
-    return scan.problems
 
 
 @pytest.fixture

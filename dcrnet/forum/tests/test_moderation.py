@@ -4,8 +4,6 @@ suspensions, the log; who may reach each URL (the named cast), IDOR, XSS, query 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from html.parser import HTMLParser
 
 import pytest
 import time_machine
@@ -29,6 +27,7 @@ from dcrnet.forum.models import (
     SanctionKind,
     Thread,
 )
+from testing.xss import XSS, unsafe_markup
 
 from .factories import add_post, make_category, make_thread
 
@@ -705,49 +704,6 @@ def test_member_page_queries_do_not_grow_with_posts(moderator, author, thread, c
     moderation.warn(moderator, author.pk, "a")
     moderation.warn(moderator, author.pk, "b")
     assert _queries(client, url) == small
-
-
-# --- XSS corpus (RELIABILITY 34) -----------------------------------------------------------------
-
-XSS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "<svg onload=alert(1)>",
-    '<a href="javascript:alert(1)">click</a>',
-    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "&#60;script&#62;alert(1)&#60;/script&#62;",
-    "[click](javascript:alert(1))",
-    '"><script>alert(1)</script>',
-    "<iframe src=\"javascript:alert('x')\"></iframe>",
-]
-SAFE_SCHEMES = {"http", "https", "mailto"}
-
-
-class _Scan(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "script" and not attributes.get("src") and not attributes.get("nonce"):
-            self.problems.append(self.get_starttag_text())
-        if tag in {"iframe", "svg", "img", "object", "embed"}:
-            self.problems.append(self.get_starttag_text())
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(self.get_starttag_text())
-            if name in {"href", "src", "action", "formaction", "data"} and value:
-                scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", value)
-                if scheme and scheme[1].lower() not in SAFE_SCHEMES:
-                    self.problems.append(self.get_starttag_text())
-
-
-def unsafe_markup(html: str) -> list[str]:
-    scan = _Scan()
-    scan.feed(html)
-    return scan.problems
 
 
 def test_xss_corpus_through_reports_reasons_and_sanctions(

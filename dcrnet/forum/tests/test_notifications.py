@@ -18,20 +18,11 @@ from django.utils import timezone
 from dcrnet.community.models import Role
 from dcrnet.forum import notifications, tasks
 from dcrnet.forum.models import Category, Delivery, Post, PostStatus, Subscription, Thread
+from testing.xss import XSS
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long test passphrase"
-
-XSS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "<svg onload=alert(1)>",
-    '<a href="javascript:alert(1)">click</a>',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "[click](javascript:alert(1))",
-    '"><script>alert(1)</script>',
-]
 
 
 # --- helpers shared with the other email tests -------------------------------------------------
@@ -243,7 +234,7 @@ def test_a_deleted_author_is_shown_as_deleted(cast, mailoutbox):
 
 @pytest.mark.parametrize("payload", XSS)
 def test_xss_corpus_in_title_and_post_stays_text(cast, mailoutbox, payload):
-    from dcrnet.organisations.tests.conftest import unsafe_markup
+    from testing.xss import unsafe_markup
 
     Thread.objects.filter(pk=cast["thread"].pk).update(title=payload[:200])
     cast["thread"].refresh_from_db()

@@ -205,7 +205,7 @@ def test_permission_cast(scene, who, request, django_user_model):
 
 @pytest.mark.parametrize("payload", XSS)
 def test_xss_corpus_in_a_public_thread_title_is_escaped(django_user_model, payload):
-    from dcrnet.organisations.tests.conftest import unsafe_markup
+    from testing.xss import unsafe_markup
 
     alice = make_person(django_user_model, "alice", Role.MEMBER)
     category = make_category("open", public=True)

@@ -8,8 +8,9 @@ from django.utils.html import escape
 
 from dcrnet.organisations import services
 from dcrnet.organisations.models import Membership, Organisation, Status
+from testing.xss import XSS, unsafe_markup
 
-from .conftest import XSS, make_organisation, unsafe_markup
+from .conftest import make_organisation
 
 pytestmark = pytest.mark.django_db
 
