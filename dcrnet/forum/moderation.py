@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, services
 from .models import (
     Action,
     Category,
@@ -87,13 +87,6 @@ def _resolve_reports(post_id: int, moderator, now=None) -> int:
     )
 
 
-def _services():
-    # Imported late: services imports notifications, which may import this module's callers.
-    from . import services
-
-    return services
-
-
 # --- Reports -------------------------------------------------------------------------------------
 
 
@@ -147,7 +140,7 @@ def hide_post(moderator, post_id: int, reason: str) -> Outcome:
         post.save(update_fields=["status"])
         _resolve_reports(post.pk, moderator)
         _log(moderator, Action.HIDE, post=post, reason=reason)
-        _services().refresh_counts(post.thread)
+        services.refresh_counts(post.thread)
     return Outcome(True, _("The post is hidden."))
 
 
@@ -162,7 +155,7 @@ def restore_post(moderator, post_id: int, reason: str = "") -> Outcome:
         post.save(update_fields=["status"])
         _resolve_reports(post.pk, moderator)
         _log(moderator, Action.RESTORE, post=post, reason=reason)
-        _services().refresh_counts(post.thread)
+        services.refresh_counts(post.thread)
     return Outcome(True, _("The post is visible again."))
 
 
@@ -177,7 +170,7 @@ def approve_post(moderator, post_id: int, reason: str = "") -> Outcome:
         post.save(update_fields=["status"])
         _resolve_reports(post.pk, moderator)
         _log(moderator, Action.APPROVE, post=post, reason=reason)
-        _services().refresh_counts(post.thread)
+        services.refresh_counts(post.thread)
         published = post.pk
 
         def notify():
@@ -263,7 +256,6 @@ def move_thread(moderator, thread_id: int, category_id: int, reason: str = "") -
             thread=thread,
             reason=reason or _("To %(category)s") % {"category": target.name},
         )
-        services = _services()
         services.refresh_counts(thread)
         services.refresh_category_counts(old)
     return Outcome(True, _("The thread is moved to %(category)s.") % {"category": target.name})
