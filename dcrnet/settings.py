@@ -81,6 +81,10 @@ INSTALLED_APPS = [
     "dcrnet.monitoring",
     "dcrnet.organisations",
     "dcrnet.forum",
+    "dcrnet.documents",
+    "dcrnet.guide",
+    "dcrnet.experts",
+    "dcrnet.planning",
     "dcrnet.demo",
     "dcrnet.operations",
 ]

@@ -36,6 +36,10 @@ urlpatterns += i18n_patterns(
     path("", include("dcrnet.organisations.urls")),
     path("members/", include("dcrnet.community.member_urls")),
     path("forum/", include("dcrnet.forum.urls")),
+    path("documents/", include("dcrnet.documents.urls")),
+    path("guide/", include("dcrnet.guide.urls")),
+    path("planning/", include("dcrnet.planning.urls")),
+    path("", include("dcrnet.experts.urls")),
     path("", include("dcrnet.pages.urls")),
     prefix_default_language=False,
 )

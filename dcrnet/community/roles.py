@@ -28,8 +28,24 @@ PERSONAL_MODELS = {
     "forum.report",
     "forum.moderationentry",
     "forum.sanction",
+    "experts.expert",
+    "experts.helprequest",
+    "experts.assignment",
+    "experts.message",
 }
-EDITOR_EXCLUDED_MODELS = PERSONAL_MODELS
+# A planning team's work is private to the team and the experts it invites: no role gets a
+# model permission on it (staff see aggregate progress only, in the site).
+TEAM_PRIVATE_MODELS = {
+    "planning.project",
+    "planning.teammember",
+    "planning.invitation",
+    "planning.stepwork",
+    "planning.decision",
+    "planning.attachment",
+    "planning.expertinvitation",
+    "planning.comment",
+}
+EDITOR_EXCLUDED_MODELS = PERSONAL_MODELS | TEAM_PRIVATE_MODELS
 
 # Moderators work in the site (hide, lock, move, warn …), never in the admin. Staff moderate too.
 MODERATOR_PERMISSIONS = {"forum.category": ("moderate",)}
