@@ -59,6 +59,19 @@ class Topic(models.Model):
         return self.name
 
 
+class DocumentQuerySet(models.QuerySet):
+    def published(self) -> DocumentQuerySet:
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> DocumentQuerySet:
+        """Published documents; an editor sees every suggestion, a member their own."""
+        if user.is_authenticated and user.has_perm("documents.change_document"):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status=Status.PUBLISHED) | Q(suggested_by=user))
+        return self.published()
+
+
 def file_name(instance, filename: str) -> str:
     return stored_name("documents")
 
@@ -132,6 +145,8 @@ class Document(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     is_demo = models.BooleanField(_("demonstration entry"), default=False)
     history = HistoricalRecords()
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -14,6 +14,15 @@ from django_countries.fields import CountryField
 from dcrnet.community.models import ExpertiseTag
 
 
+class ExpertQuerySet(models.QuerySet):
+    def available(self) -> ExpertQuerySet:
+        """Experts who take requests now (active, with an active account)."""
+        return self.filter(active=True, user__is_active=True)
+
+    def for_expertise(self, tag) -> ExpertQuerySet:
+        return self.available().filter(expertise=tag)
+
+
 class Expert(models.Model):
     """A member who opted in to be asked for help: what about, in which languages, for which
     countries, and how much time they can give. Leaving is `active = False` (or deleting it)."""
@@ -40,6 +49,8 @@ class Expert(models.Model):
     active = models.BooleanField(_("available"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     is_demo = models.BooleanField(_("demonstration entry"), default=False)
+
+    objects = ExpertQuerySet.as_manager()
 
     class Meta:
         ordering = ["user__handle"]
