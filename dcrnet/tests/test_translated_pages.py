@@ -8,6 +8,10 @@ interface string where a translation should be. Compared against the catalogues,
    (translated on purpose as itself, e.g. a name) or content from the database (facility names,
    titles of references, texts that are not translated yet): such a text was never marked.
 
+The public pages are rendered anonymously from the public demo (DEBUG off); the pages of the
+people's sections (account and allauth pages, organisations, the forum and its moderation) are
+rendered as the demo account that uses each, from the demo with its accounts and threads.
+
 Text inside an element with another `lang` (the switcher's language names, English content
 shown as a fallback, which says so) is the visitor's choice, not an interface string.
 """
@@ -208,9 +212,20 @@ def public_pages() -> dict[str, tuple[str, dict]]:
         "about": ("pages:page", {"slug": "about"}, ""),
         "what is a DCR": ("pages:page", {"slug": "what-is-a-dcr"}, ""),
         "DCR models": ("pages:page", {"slug": "dcr-models"}, ""),
+        "suggest a reference": ("evidence:suggest", {}, ""),
         "sign in": ("account_login", {}, ""),
         "sign up": ("account_signup", {}, ""),
         "password reset": ("account_reset_password", {}, ""),
+        "password reset sent": ("account_reset_password_done", {}, ""),
+        "password reset link invalid": (
+            "account_reset_password_from_key",
+            {"uidb36": "0", "key": "not-a-key"},
+            "",
+        ),
+        "password reset done": ("account_reset_password_from_key_done", {}, ""),
+        "verification sent": ("account_email_verification_sent", {}, ""),
+        "confirm address link invalid": ("account_confirm_email", {"key": "not-a-key"}, ""),
+        "account inactive": ("account_inactive", {}, ""),
     }
     from dcrnet.forum.models import Category
     from dcrnet.organisations.models import Organisation
@@ -247,22 +262,100 @@ def demo(db, settings):
     call_command("load_demo", stdout=StringIO())
 
 
+@pytest.fixture
+def demo_with_accounts(db, settings):
+    """The demo with its accounts and demonstration threads (made only with DEBUG on), then the
+    site as it runs in production."""
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    settings.DEBUG = False
+
+
+def signed_in_pages() -> dict[str, tuple[str | None, str, dict, str]]:
+    """The pages of the people's sections (account, organisations, forum, moderation), each as
+    the demo account that uses it (None: anonymous): name → (email, URL name, kwargs, query)."""
+    from dcrnet.community.models import User
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.forum import notifications
+    from dcrnet.forum.models import Category, Post, PostStatus, Thread
+
+    member, moderator, contact, staff = (
+        f"{who}@{DEMO_DOMAIN}" for who in ("member", "moderator", "contact", "staff")
+    )
+    visible = Post.objects.filter(status=PostStatus.VISIBLE).order_by("pk")
+    closed = Thread.objects.filter(category__public_readable=False).order_by("pk").first()
+    public = Thread.objects.filter(category__public_readable=True).order_by("pk").first()
+    assert closed and public, "the demo needs a thread in a members' and in a public category"
+    own = visible.filter(author__email=member).first()
+    assert own is not None, "the demo member needs a post of their own"
+    post = visible.filter(thread=closed).exclude(author__email=member).first()
+    handle = User.objects.get(email=member).handle
+    unsubscribe = notifications.make_token(
+        User.objects.get(email=member).pk, notifications.Reason.MENTION
+    )
+    category = Category.objects.filter(public_readable=False).order_by("position").first()
+    return {
+        "account": (member, "community:overview", {}, ""),
+        "profile": (member, "community:profile", {}, ""),
+        "consents": (member, "community:consents", {}, ""),
+        "export (re-authentication)": (member, "community:export", {}, ""),
+        "deletion (re-authentication)": (member, "community:delete", {}, ""),
+        "re-authentication": (member, "account_reauthenticate", {}, ""),
+        "email addresses": (member, "account_email", {}, ""),
+        "change password": (member, "account_change_password", {}, ""),
+        "two-factor authentication": (moderator, "mfa_index", {}, ""),
+        "sessions": (member, "usersessions_list", {}, ""),
+        "member": (contact, "members:member", {"handle": handle}, ""),
+        "apply for an organisation": (member, "organisations:apply", {}, ""),
+        "join": (member, "organisations:join", {}, ""),
+        "my applications": (member, "organisations:mine", {}, ""),
+        "membership applications": (contact, "organisations:membership_queue", {}, ""),
+        "organisation applications": (staff, "organisations:organisation_queue", {}, ""),
+        "forum (member)": (member, "forum:index", {}, ""),
+        "subscriptions": (member, "forum:subscriptions", {}, ""),
+        "members' category": (member, "forum:category", {"slug": category.slug}, ""),
+        "thread": (member, "forum:thread", {"thread_id": closed.pk}, ""),
+        "public thread (anonymous)": (None, "forum:thread", {"thread_id": public.pk}, ""),
+        "new thread": (member, "forum:new_thread", {"slug": category.slug}, ""),
+        "reply": (member, "forum:reply", {"thread_id": closed.pk}, ""),
+        "edit a post": (member, "forum:edit", {"post_id": own.pk}, ""),
+        "post history": (member, "forum:history", {"post_id": own.pk}, ""),
+        "report a post": (member, "forum:report", {"post_id": post.pk}, ""),
+        "unsubscribe (anonymous)": (None, "forum:unsubscribe", {"token": unsubscribe}, ""),
+        "moderation queue": (moderator, "forum:moderation", {}, ""),
+        "moderation log": (moderator, "forum:moderation_log", {}, ""),
+        "moderation: a member": (moderator, "forum:moderation_member", {"handle": handle}, ""),
+    }
+
+
 def render_all(pages: dict) -> dict[str, dict[str, str]]:
-    client = Client()
+    """Each page in each language; a value of four items names the account that opens it (a
+    redirect, e.g. to re-authentication, is followed and must stay in the language)."""
+    from dcrnet.community.models import User
+
+    clients: dict[str | None, Client] = {}
     rendered = defaultdict(dict)
-    for name, (url_name, kwargs, query) in pages.items():
+    for name, value in pages.items():
+        email, (url_name, kwargs, query) = (
+            (value[0], value[1:]) if len(value) == 4 else (None, value)
+        )
+        if email not in clients:
+            clients[email] = Client()
+            if email is not None:
+                clients[email].force_login(User.objects.get(email=email))
+        client = clients[email]
         for language in ["en", *OTHERS]:
             with translation.override(language):
                 url = reverse(url_name, kwargs=kwargs) + query
-            response = client.get(url)
+            response = client.get(url, follow=True)
             assert response.status_code == 200, f"{url}: {response.status_code}"
+            landed = response.request["PATH_INFO"]
+            assert language == "en" or landed.startswith(f"/{language}/"), f"{url} → {landed}"
             rendered[name][language] = response.content.decode()
     return rendered
 
 
-def test_no_english_interface_string_is_left_on_any_page(demo):
-    pages = public_pages()
-    rendered = render_all(pages)
+def english_left(rendered: dict[str, dict[str, str]]) -> list[str]:
     stored = set(stored_strings())
     problems = []
     for language in OTHERS:
@@ -278,13 +371,44 @@ def test_no_english_interface_string_is_left_on_any_page(demo):
                         problems.append(f"{language} {name}: {where} {text!r} is not translated")
                     elif filled is not None and filled.fullmatch(text):
                         problems.append(f"{language} {name}: {where} {text!r} is English")
+    return problems
+
+
+def test_no_english_interface_string_is_left_on_any_page(demo):
+    problems = english_left(render_all(public_pages()))
     assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
+
+
+def test_no_english_interface_string_is_left_on_the_account_organisation_and_forum_pages(
+    demo_with_accounts,
+):
+    """Both checks on the pages of signed-in people (and the forum's anonymous ones)."""
+    rendered = render_all(signed_in_pages())
+    problems = english_left(rendered)
+    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
+    problems = unmarked(rendered)
+    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
+
+
+def country_names() -> set[str]:
+    """The countries' names in our five languages (django-countries' own catalogues: "Sri Lanka"
+    is written the same in all five)."""
+    from django_countries import countries
+
+    found = set()
+    for language in ["en", *OTHERS]:
+        with translation.override(language):
+            found.update(str(name) for _code, name in countries)
+    return found
+
+
+POST_NUMBER = re.compile(r"\s#\d+$")  # "<thread title> #3": a post of a thread
 
 
 def content(text: str, stored: str, names: set[str]) -> bool:
     """Database content: a stored text, part of one, or made of names only (an author list, a
     city and its country)."""
-    bare = text.strip(PUNCTUATION)
+    bare = POST_NUMBER.sub("", text).strip(PUNCTUATION)
     return (
         bare in stored
         or bare.startswith(("/", "http"))
@@ -292,10 +416,8 @@ def content(text: str, stored: str, names: set[str]) -> bool:
     )
 
 
-def test_no_page_has_an_unmarked_string(demo):
-    pages = public_pages()
-    rendered = render_all(pages)
-    marked = our_msgids()
+def unmarked(rendered: dict[str, dict[str, str]]) -> set[str]:
+    marked = our_msgids() | country_names()
     strings = stored_strings()
     stored, names = "\n".join(strings), name_words(strings)
     problems = set()
@@ -313,4 +435,9 @@ def test_no_page_has_an_unmarked_string(demo):
             ):
                 continue
             problems.add(f"{name}: {text!r} is the same in all five languages")
+    return problems
+
+
+def test_no_page_has_an_unmarked_string(demo):
+    problems = unmarked(render_all(public_pages()))
     assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
