@@ -94,8 +94,8 @@ def make_facility(db):
         ProfileSnapshot,
         SnapshotRoute,
         SnapshotService,
-        StatusChange,
     )
+    from dcrnet.directory.services import record_status
 
     def make(
         public_id: str,
@@ -120,7 +120,7 @@ def make_facility(db):
             longitude=extra.pop("longitude", 6.13),
             **extra,
         )
-        StatusChange.objects.create(facility=facility, status=status, date=since, source="test")
+        record_status(facility, status, since, source="test")
         if routes is not None:
             snapshot = ProfileSnapshot.objects.create(
                 facility=facility, as_of=dt.date(2024, 1, 1), source="test"

@@ -155,8 +155,8 @@ def seed() -> None:
         SnapshotCriterion,
         SnapshotRoute,
         SnapshotService,
-        StatusChange,
     )
+    from dcrnet.directory.services import record_status
     from dcrnet.pages.models import Page
 
     codes = "LU DE NL CH ES FR BE PT DK NO GR IT CZ IS CA AU US".split()
@@ -192,13 +192,9 @@ def seed() -> None:
                 description=paragraph * 2,
                 website="https://example.org/",
             )
-            StatusChange.objects.create(
-                facility=facility, status="open", date=dt.date(1995 + i % 25, 7, 1), source="b"
-            )
+            record_status(facility, "open", dt.date(1995 + i % 25, 7, 1), source="b")
             if i % 7 == 3:
-                StatusChange.objects.create(
-                    facility=facility, status="closed", date=dt.date(2011, 5, 1), source="b"
-                )
+                record_status(facility, "closed", dt.date(2011, 5, 1), source="b")
             for year, n in ((2014, 3), (2024, 5)):
                 snapshot = ProfileSnapshot.objects.create(
                     facility=facility, as_of=dt.date(year, 1, 1), source=f"Survey {year}"

@@ -28,6 +28,7 @@ from dcrnet.directory.models import (
     SnapshotService,
     StatusChange,
 )
+from dcrnet.directory.services import delete_status_change, record_status
 from dcrnet.forum.models import Category, Post, PostStatus, Thread
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
@@ -150,15 +151,24 @@ def load_facilities(tally: Tally) -> None:
         }
         facility = upsert(Facility, {"public_id": row["public_id"]}, values, tally)
         for change in row["statuses"]:
-            upsert(
-                StatusChange,
-                {"facility": facility, "date": change["date"], "status": change["status"]},
-                {k: change[k] for k in ("source", "source_url", "note")},
-                tally,
-            )
+            load_status(facility, change, tally)
         for snap in row["snapshots"]:
             load_snapshot(facility, snap, tally)
         prune(facility, row, tally)
+
+
+def load_status(facility: Facility, change: dict, tally: Tally) -> None:
+    """One entry of the status history, written through the directory's service (which keeps
+    the facility's current status); nothing is saved when the entry is already as given."""
+    label = str(StatusChange._meta.verbose_name_plural)
+    values = {k: change[k] for k in ("source", "source_url", "note")}
+    key = {"date": change["date"], "status": change["status"]}
+    existing = facility.status_changes.filter(**key).first()
+    if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
+        tally.add(label, UNCHANGED)
+        return
+    record_status(facility, change["status"], change["date"], **values)
+    tally.add(label, CREATED if existing is None else UPDATED)
 
 
 def prune(facility: Facility, row: dict, tally: Tally) -> None:
@@ -169,7 +179,7 @@ def prune(facility: Facility, row: dict, tally: Tally) -> None:
     keep_changes = {(c["date"], c["status"]) for c in row["statuses"]}
     for change in facility.status_changes.filter(source_url__in=DEMO_SOURCE_URLS):
         if (change.date, change.status) not in keep_changes:
-            change.delete()
+            delete_status_change(change)
             tally.add(str(StatusChange._meta.verbose_name_plural), REMOVED)
     keep_snapshots = {s["as_of"] for s in row["snapshots"]}
     for snapshot in facility.snapshots.filter(source_url__in=DEMO_SOURCE_URLS):

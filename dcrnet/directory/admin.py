@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import (
     Country,
     Facility,
@@ -70,6 +71,18 @@ class FacilityAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The public identifier is fixed once the facility exists.
         return [*self.readonly_fields, "public_id"] if obj else self.readonly_fields
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not StatusChange:
+            return super().save_formset(request, form, formset, change)
+        # The status history is written through the directory's services, which keep the
+        # facility's current status in step, row by row, inside the admin's transaction.
+        entries = formset.save(commit=False)
+        for entry in formset.deleted_objects:
+            services.delete_status_change(entry, user=request.user)
+        for entry in entries:
+            services.save_status_change(entry, user=request.user)
+        formset.save_m2m()
 
 
 class RouteInline(admin.TabularInline):

@@ -345,7 +345,7 @@ class Facility(models.Model):
         default=Status.PLANNED,
         editable=False,
         help_text=_("The latest entry of the status history."),
-    )
+    )  # kept by directory.services
     status_since = models.DateField(null=True, blank=True, editable=False)
     current_snapshot = models.ForeignKey(
         "ProfileSnapshot",
@@ -390,14 +390,6 @@ class Facility(models.Model):
     def public_address(self) -> str:
         return self.address if self.publish_exact_location else ""
 
-    def refresh_status(self) -> None:
-        latest = self.status_changes.order_by("-date", "-id").first()
-        self.status = latest.status if latest else Status.PLANNED
-        self.status_since = latest.date if latest else None
-        Facility.objects.filter(pk=self.pk).update(
-            status=self.status, status_since=self.status_since
-        )
-
     def refresh_current_snapshot(self) -> None:
         latest = self.snapshots.order_by("-as_of", "-id").first()
         self.current_snapshot = latest
@@ -433,7 +425,11 @@ class StatusChangeQuerySet(models.QuerySet):
 
 
 class StatusChange(Sourced):
-    """One dated entry of a facility's status history; the latest is the current status."""
+    """One dated entry of a facility's status history; the latest is the current status.
+
+    Written only through `directory.services` (`record_status`, `save_status_change`,
+    `delete_status_change`), which refresh the facility's `status` in the same transaction.
+    """
 
     facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
@@ -455,17 +451,6 @@ class StatusChange(Sourced):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.date:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs) -> None:
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.facility.refresh_status()
-
-    def delete(self, *args, **kwargs):
-        with transaction.atomic():
-            result = super().delete(*args, **kwargs)
-            self.facility.refresh_status()
-        return result
 
 
 class ProfileSnapshotQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from django.core.management import call_command, get_commands
 from django.utils import timezone
 
 from dcrnet.directory.models import Country, Facility, Highlight
+from dcrnet.directory.services import record_status
 from dcrnet.pages.models import Page
 
 PAGES = {
@@ -76,7 +77,7 @@ def build_sample(make_facility) -> None:
         since=dt.date(2000, 5, 1),
         model="specialised",
     )
-    dave.status_changes.create(status="closed", date=dt.date(2011, 1, 1), source="test")
+    record_status(dave, "closed", dt.date(2011, 1, 1), source="test")
     make_facility(
         "fr-paris-hsa",
         name="Halte soins addictions",

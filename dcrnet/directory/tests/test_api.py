@@ -18,8 +18,8 @@ from dcrnet.directory.models import (
     ProfileSnapshot,
     SnapshotCriterion,
     SnapshotRoute,
-    StatusChange,
 )
+from dcrnet.directory.services import record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -253,17 +253,15 @@ def test_the_list_takes_the_same_queries_for_2_or_20_facilities(
 def test_one_facility_has_its_status_history_and_snapshots_newest_first(
     client, facility, django_assert_max_num_queries
 ):
-    StatusChange.objects.create(
-        facility=facility,
-        status="suspended",
-        date=dt.date(2020, 3, 16),
+    record_status(
+        facility,
+        "suspended",
+        dt.date(2020, 3, 16),
         source="Press release",
         source_url="https://example.org/covid",
         note="COVID-19",
     )
-    StatusChange.objects.create(
-        facility=facility, status="open", date=dt.date(2020, 6, 1), source="x"
-    )
+    record_status(facility, "open", dt.date(2020, 6, 1), source="x")
     older = ProfileSnapshot.objects.create(
         facility=facility, as_of=dt.date(2015, 1, 1), source="Survey 2015", minimum_age=18
     )

@@ -9,32 +9,11 @@ from dcrnet.directory.models import (
     ProfileSnapshot,
     SnapshotRoute,
     Status,
-    StatusChange,
     highlight_for,
     open_counts_by_year,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_current_status_is_the_latest_entry(make_facility):
-    facility = make_facility("es-dave", country="ES", since=dt.date(2000, 1, 1))
-    StatusChange.objects.create(
-        facility=facility, status=Status.CLOSED, date=dt.date(2011, 12, 31), source="INDCR"
-    )
-    facility.refresh_from_db()
-    assert facility.status == Status.CLOSED
-    assert facility.status_since == dt.date(2011, 12, 31)
-
-
-def test_deleting_the_latest_status_restores_the_one_before(make_facility):
-    facility = make_facility("es-dave", country="ES", since=dt.date(2000, 1, 1))
-    closed = StatusChange.objects.create(
-        facility=facility, status=Status.CLOSED, date=dt.date(2011, 12, 31), source="INDCR"
-    )
-    closed.delete()
-    facility.refresh_from_db()
-    assert facility.status == Status.OPEN
 
 
 def test_a_closed_facility_stays_in_the_directory(client, make_facility):

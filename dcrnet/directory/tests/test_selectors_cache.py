@@ -8,7 +8,8 @@ import pytest
 from django.core.cache import cache
 
 from dcrnet.directory import selectors
-from dcrnet.directory.models import Facility, StatusChange
+from dcrnet.directory.models import Facility
+from dcrnet.directory.services import record_status
 
 
 @pytest.fixture
@@ -33,9 +34,7 @@ def test_home_figures_come_from_the_cache_until_the_directory_changes(
 def test_a_status_change_retires_the_cached_figures_and_changes(cached, facility):
     assert selectors.home_figures().open_facilities == 1
     assert selectors.latest_changes()[0].kind == "profile"  # the 2024 snapshot
-    StatusChange.objects.create(
-        facility=facility, status="closed", date=dt.date(2030, 1, 1), source="test"
-    )
+    record_status(facility, "closed", dt.date(2030, 1, 1), source="test")
     assert selectors.home_figures().open_facilities == 0
     assert selectors.latest_changes()[0].text == "Closed"
 

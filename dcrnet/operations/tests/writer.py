@@ -23,7 +23,8 @@ def main(run: str) -> None:
     django.setup()
     from django.db import transaction
 
-    from dcrnet.directory.models import Country, Facility, StatusChange
+    from dcrnet.directory.models import Country, Facility
+    from dcrnet.directory.services import record_status
 
     country, _ = Country.objects.get_or_create(code="LU")
     number = 0
@@ -38,9 +39,7 @@ def main(run: str) -> None:
                 latitude=49.61,
                 longitude=6.13,
             )
-            StatusChange.objects.create(
-                facility=facility, status="open", date=dt.date(2020, 1, 1), source="crash test"
-            )
+            record_status(facility, "open", dt.date(2020, 1, 1), source="crash test")
         sys.stdout.write(f"{facility.pk}\n")
         sys.stdout.flush()
 

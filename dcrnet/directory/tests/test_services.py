@@ -1,0 +1,162 @@
+"""directory.services: the status history's one write path keeps the current status in step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from dcrnet.directory.models import Facility, Status, StatusChange
+from dcrnet.directory.services import delete_status_change, record_status, save_status_change
+
+pytestmark = pytest.mark.django_db
+
+
+def current(facility: Facility) -> tuple[str, dt.date | None]:
+    facility.refresh_from_db()
+    return facility.status, facility.status_since
+
+
+def test_the_current_status_is_the_latest_entry(make_facility):
+    facility = make_facility("es-dave", country="ES", since=dt.date(2000, 1, 1))
+    change = record_status(facility, Status.CLOSED, dt.date(2011, 12, 31), source="INDCR")
+    assert change.pk and (facility.status, facility.status_since) == ("closed", change.date)
+    assert current(facility) == (Status.CLOSED, dt.date(2011, 12, 31))
+    # an older entry adds history without changing the current status
+    record_status(facility, Status.SUSPENDED, dt.date(2005, 3, 1), source="Press")
+    assert current(facility) == (Status.CLOSED, dt.date(2011, 12, 31))
+    assert facility.status_changes.count() == 3
+
+
+def test_deleting_the_latest_entry_restores_the_one_before_and_the_last_one_planned(
+    make_facility,
+):
+    facility = make_facility("es-dave", country="ES", since=dt.date(2000, 1, 1))
+    closed = record_status(facility, Status.CLOSED, dt.date(2011, 12, 31), source="INDCR")
+    delete_status_change(closed)
+    assert current(facility) == (Status.OPEN, dt.date(2000, 1, 1))
+    delete_status_change(facility.status_changes.get())
+    assert current(facility) == (Status.PLANNED, None)
+
+
+def test_a_planned_facility_is_recorded_with_its_source(make_facility):
+    """The call another app makes to mark a facility as planned."""
+    facility = make_facility("de-plan", country="DE", since=dt.date(2020, 1, 1))
+    record_status(
+        facility,
+        Status.PLANNED,
+        dt.date(2026, 5, 1),
+        source="City council decision",
+        source_url="https://example.org/decision",
+        note="Opening planned for 2027",
+    )
+    assert current(facility) == (Status.PLANNED, dt.date(2026, 5, 1))
+    entry = facility.status_changes.get(status=Status.PLANNED)
+    assert entry.source_url == "https://example.org/decision"
+    assert entry.note == "Opening planned for 2027"
+
+
+def test_recording_the_same_entry_again_updates_it_and_writes_no_history_when_unchanged(
+    make_facility, editor
+):
+    facility = make_facility("lu-x", since=dt.date(2020, 1, 1))
+    first = record_status(facility, Status.CLOSED, dt.date(2024, 1, 1), source="A")
+    assert first.history.count() == 1
+    again = record_status(facility, Status.CLOSED, dt.date(2024, 1, 1), source="A")
+    assert again.pk == first.pk and first.history.count() == 1
+    record_status(facility, Status.CLOSED, dt.date(2024, 1, 1), source="B", user=editor)
+    assert facility.status_changes.filter(status=Status.CLOSED).count() == 1
+    latest = first.history.first()
+    assert (latest.source, latest.history_user) == ("B", editor)
+
+
+def test_invalid_values_are_refused_and_nothing_is_written(make_facility):
+    facility = make_facility("lu-x", since=dt.date(2020, 1, 1))
+    with pytest.raises(ValidationError) as refused:
+        record_status(facility, "demolished", dt.date(2024, 1, 1), source="A")
+    assert "status" in refused.value.message_dict
+    with pytest.raises(ValidationError):
+        record_status(facility, Status.CLOSED, dt.date(2024, 1, 1), source="A" * 301)
+    assert current(facility) == (Status.OPEN, dt.date(2020, 1, 1))
+    assert facility.status_changes.count() == 1
+
+
+def test_an_edited_entry_moves_the_current_status(make_facility):
+    facility = make_facility("lu-x", since=dt.date(2020, 1, 1))
+    closed = record_status(facility, Status.CLOSED, dt.date(2024, 1, 1), source="A")
+    closed.date = dt.date(2019, 1, 1)  # a correction: it closed before it (re)opened
+    save_status_change(closed)
+    assert current(facility) == (Status.OPEN, dt.date(2020, 1, 1))
+
+
+def test_a_saved_model_alone_does_not_derive_the_status(make_facility):
+    """The derivation lives in the services only: there is no second, hidden write path."""
+    facility = make_facility("lu-x", since=dt.date(2020, 1, 1))
+    StatusChange.objects.create(
+        facility=facility, status=Status.CLOSED, date=dt.date(2024, 1, 1), source="A"
+    )
+    assert current(facility) == (Status.OPEN, dt.date(2020, 1, 1))
+
+
+def test_the_admin_writes_the_status_history_through_the_services(client, superuser, facility):
+    client.force_login(superuser)
+    url = f"/admin/directory/facility/{facility.pk}/change/"
+    assert client.get(url).status_code == 200
+    entry = facility.status_changes.get()
+    form = {
+        "name": facility.name,
+        "operator": "",
+        "model": facility.model,
+        "website": "",
+        "published": "on",
+        "city": facility.city,
+        "country": facility.country_id,
+        "latitude": "49.61",
+        "longitude": "6.13",
+        "address": "",
+        "description": "",
+        "status_changes-TOTAL_FORMS": "2",
+        "status_changes-INITIAL_FORMS": "1",
+        "status_changes-MIN_NUM_FORMS": "0",
+        "status_changes-MAX_NUM_FORMS": "1000",
+        "status_changes-0-id": entry.pk,
+        "status_changes-0-facility": facility.pk,
+        "status_changes-0-status": "open",
+        "status_changes-0-date": "2005-07-01",
+        "status_changes-0-source": "test",
+        "status_changes-1-facility": facility.pk,
+        "status_changes-1-status": "suspended",
+        "status_changes-1-date": "2020-03-16",
+        "status_changes-1-source": "Press release",
+        "status_changes-1-note": "COVID-19",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert current(facility) == (Status.SUSPENDED, dt.date(2020, 3, 16))
+    suspended = facility.status_changes.get(status=Status.SUSPENDED)
+    assert suspended.history.first().history_user == superuser
+    # deleting the suspension in the admin restores the opening as the current status
+    form["status_changes-INITIAL_FORMS"] = "2"
+    form["status_changes-1-id"] = suspended.pk
+    form["status_changes-1-DELETE"] = "on"
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert current(facility) == (Status.OPEN, dt.date(2005, 7, 1))
+    assert not StatusChange.objects.filter(pk=suspended.pk).exists()
+
+
+def test_parallel_writers_of_one_history_leave_the_latest_entry_current(
+    make_facility, shared_database, in_parallel
+):
+    facility = make_facility("lu-x", since=dt.date(2000, 1, 1))
+    dates = [dt.date(2001 + n, 1, 1) for n in range(6)]
+    statuses = [Status.SUSPENDED, Status.OPEN] * 3
+
+    def write(status, date):
+        return record_status(Facility.objects.get(pk=facility.pk), status, date, source="A")
+
+    results = in_parallel(write, list(zip(statuses, dates, strict=True)))
+    assert all(isinstance(result, StatusChange) for result in results), results
+    assert current(facility) == (Status.OPEN, dt.date(2006, 1, 1))
+    assert facility.status_changes.count() == 7
