@@ -1,7 +1,8 @@
 """The site in French, German, Dutch and Spanish, in Chromium: the header's switcher keeps the
 page, the first visit follows the browser's language once, the directory filters and the charts
-speak the language, axe-core finds nothing (its lang rules included) and no request leaves the
-site. Expected texts come from the catalogues, never written here in another language."""
+speak the language, the account, organisation and forum pages of a member are in the language
+(and the switcher keeps a member's thread), axe-core finds nothing (its lang rules included) and
+no request leaves the site. Expected texts come from the catalogues, never written here in another language."""
 
 from __future__ import annotations
 
@@ -235,4 +236,83 @@ def test_the_data_chart_labels_its_series_and_numbers_in_the_language(
     assert not drawn & english
     download = translated(language, "Download PNG", domain="djangojs")
     expect(page.locator("#chart-supervised_consumptions + button")).to_have_text(download)
+    check_page(page, live_server, language)
+
+
+class Content(str):
+    """A heading that is the page's content (a name, a title), not an interface string."""
+
+
+@pytest.fixture
+def people_pages(site, member):
+    """A member (ana) of an approved organisation, a members' category with ana's thread, and a
+    public category: the pages of accounts, organisations and the forum, path → heading (a msgid,
+    or content in a Content wrapper: the same in every language)."""
+    from dcrnet.forum.tests.factories import make_category, make_thread
+    from dcrnet.organisations.models import Membership, Status
+    from dcrnet.organisations.tests.conftest import make_organisation
+
+    member.handle = "ana"
+    member.save(update_fields=["handle"])
+    organisation = make_organisation("Abrigado Operator", country="LU")
+    organisation.facilities.add(Facility.objects.get(public_id="lu-abrigado"))
+    Membership.objects.create(
+        user=member, organisation=organisation, status=Status.APPROVED, listed=True
+    )
+    running = make_category("running", name="Running a DCR")
+    thread = make_thread(running, member, title="Night shifts", posts=2)
+    make_category("advocacy", name="Advocacy", public=True)
+    return member, {
+        "/organisations/": "Organisations of the network",
+        f"/organisations/{organisation.slug}/": Content("Abrigado Operator"),
+        "/organisations/apply/": "Apply for an organisation",
+        "/members/applications/mine/": "Your applications",
+        "/members/ana/": Content("ana"),
+        "/account/": "Your account and your data",
+        "/account/profile/": "Your profile",
+        "/forum/": "Members' forum",
+        "/forum/subscriptions/": "Your forum subscriptions",
+        "/forum/running/": Content("Running a DCR"),
+        "/forum/running/new/": "Start a thread",
+        f"/forum/t/{thread.pk}/": Content("Night shifts"),
+    }
+
+
+def with_session(page, live_server, user):
+    """The page's browser holds a session of `user` (no sign-in pages to load)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+    return page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_account_organisation_and_forum_pages_speak_the_language(
+    browser_page, live_server, people_pages, language
+):
+    member, pages = people_pages
+    page = with_session(browser_page, live_server, member)
+    for path, heading in pages.items():
+        page.goto(prefixed(language, path))
+        assert page.url == live_server.url + prefixed(language, path), f"{path} → {page.url}"
+        shown = heading if isinstance(heading, Content) else translated(language, heading)
+        expect(page.locator("h1")).to_have_text(shown)
+        check_page(page, live_server, language)
+
+    # The switcher keeps a member's page (a thread) to English and back, still signed in.
+    thread = next(path for path in pages if path.startswith("/forum/t/"))
+    page.goto(prefixed(language, thread))
+    switch(page, "en", language)
+    assert page.url == live_server.url + thread
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Night shifts")
+    switch(page, language, "en")
+    assert page.url == live_server.url + prefixed(language, thread)
+    expect(page.locator("h1")).to_have_text("Night shifts")
     check_page(page, live_server, language)
