@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import admin
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -112,6 +113,13 @@ class ProfileSnapshotAdmin(SimpleHistoryAdmin):
     search_fields = ["facility__name", "source"]
     autocomplete_fields = ["facility"]
     inlines = [RouteInline, HoursInline, CriterionInline, ServiceInline]
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that each facility's current profile moves back to its previous
+        # snapshot (a bulk delete would only null the reference and leave the profile empty).
+        with transaction.atomic():
+            for snapshot in queryset.select_related("facility"):
+                snapshot.delete()
 
 
 @admin.register(Highlight)

@@ -160,3 +160,22 @@ def test_parallel_writers_of_one_history_leave_the_latest_entry_current(
     assert all(isinstance(result, StatusChange) for result in results), results
     assert current(facility) == (Status.OPEN, dt.date(2006, 1, 1))
     assert facility.status_changes.count() == 7
+
+
+def test_deleting_snapshots_in_bulk_in_the_admin_moves_the_profile_back(
+    client, superuser, facility
+):
+    from dcrnet.directory.models import ProfileSnapshot
+
+    older = ProfileSnapshot.objects.create(facility=facility, as_of=dt.date(2014, 1, 1), source="A")
+    newest = facility.snapshots.get(as_of=dt.date(2024, 1, 1))
+    facility.refresh_from_db()
+    assert facility.current_snapshot == newest
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/directory/profilesnapshot/",
+        {"action": "delete_selected", "_selected_action": [newest.pk], "post": "yes"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    facility.refresh_from_db()
+    assert facility.current_snapshot == older
