@@ -220,9 +220,7 @@ def delete_project(project: Project) -> None:
     names = list(Attachment.objects.filter(work__project=project).values_list("file", flat=True))
     project.delete()
     if names:
-        from dcrnet.lib.uploads import private_storage
-
-        storage = private_storage()
+        storage = Attachment._meta.get_field("file").storage
         for name in names:
             if name:
                 storage.delete(name)

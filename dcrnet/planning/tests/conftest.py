@@ -37,8 +37,17 @@ def make_expert(user, *tags):
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
+def _private_media(settings, tmp_path, monkeypatch):
+    """Files of a test go to its own folder: the field's storage was built at import time."""
+    from django.core.files.storage import FileSystemStorage
+
+    from dcrnet.planning.models import Attachment
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    field = Attachment._meta.get_field("file")
+    monkeypatch.setattr(
+        field, "storage", FileSystemStorage(location=tmp_path / "media" / "private")
+    )
 
 
 @pytest.fixture
