@@ -186,3 +186,19 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Delivery(models.Model):
+    """One email of this app, sent once: the task takes the row of its key under a lock, sends,
+    and stamps sent_at in the same transaction (keys hold ids only, never addresses)."""
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email delivery")
+        verbose_name_plural = _("email deliveries")
+
+    def __str__(self) -> str:
+        return self.key

@@ -7,10 +7,13 @@ Deletes:
 - finished task results (succeeded or failed) older than 30 days;
 - declined membership and organisation applications decided more than 12 months ago (the
   organisations app defines no other period), with their change history;
-- forum delivery records (the keys that stop a second notification) older than 30 days.
+- forum delivery records (the keys that stop a second notification) older than 30 days;
+- help requests (the "contact requests" of RELIABILITY 59: dcrnet.experts) closed more than
+  12 months ago, with their conversations and assignments, and the experts app's delivery
+  records older than 30 days.
 
-Event registrations (issue #11) and contact requests (issue #12) do not exist yet: their
-periods (12 months after the event, 12 months after closure) belong here when they land.
+Event registrations do not exist yet: their period (12 months after the event) belongs here when
+the trainings issue lands.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ SECURITY_LOG = dt.timedelta(days=90)
 TASK_RESULT = dt.timedelta(days=30)
 DECLINED_APPLICATION = dt.timedelta(days=365)
 FORUM_DELIVERY = dt.timedelta(days=30)
+CLOSED_HELP_REQUEST = dt.timedelta(days=365)
+HELP_DELIVERY = dt.timedelta(days=30)
 
 
 def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
@@ -63,6 +68,19 @@ def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
 
         old = Delivery.objects.filter(created_at__lt=now - FORUM_DELIVERY)
         counts["forum deliveries"] = old.delete()[1].get(Delivery._meta.label, 0)
+
+    counts["help requests"] = 0
+    counts["help deliveries"] = 0
+    if apps.is_installed("dcrnet.experts"):
+        from dcrnet.experts.models import Delivery as HelpDelivery
+        from dcrnet.experts.models import HelpRequest, RequestStatus
+
+        closed = HelpRequest.objects.filter(
+            status=RequestStatus.CLOSED, closed_at__lt=now - CLOSED_HELP_REQUEST
+        )
+        counts["help requests"] = closed.delete()[1].get(HelpRequest._meta.label, 0)
+        old = HelpDelivery.objects.filter(created_at__lt=now - HELP_DELIVERY)
+        counts["help deliveries"] = old.delete()[1].get(HelpDelivery._meta.label, 0)
     return counts
 
 
