@@ -159,7 +159,9 @@ def decide(editor, document_id: int, *, publish: bool, reason: str = "") -> Docu
     if not publish and not reason:
         raise ReasonRequired
     document = (
-        Document.objects.select_for_update().select_related("suggested_by").filter(pk=document_id)
+        Document.objects.select_for_update(of=("self",))
+        .select_related("suggested_by")
+        .filter(pk=document_id)
     ).first()
     if document is None:
         raise NotFound
