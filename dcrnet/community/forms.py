@@ -193,6 +193,12 @@ class ProfileForm(forms.Form):
     mention_emails = forms.BooleanField(
         label=_("Email me when a member mentions my handle"), required=False
     )
+    language = forms.ChoiceField(
+        label=_("Language of our emails"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Notifications and other emails from the network are written in it."),
+    )
     languages = forms.MultipleChoiceField(
         label=_("Languages I read"),
         choices=language_choices,

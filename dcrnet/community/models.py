@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -94,6 +95,14 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The name others see; never your email address."),
     )
+    # The language of the emails we send: set at sign-up from the page's language, moved by the
+    # language switcher while signed in, and editable on the profile page.
+    language = models.CharField(
+        _("language of our emails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -111,6 +120,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.handle or gettext("user %(id)s") % {"id": self.pk}
+
+    @property
+    def email_language(self) -> str:
+        """The language to write to this person in (a known code, else the site's default)."""
+        known = dict(settings.LANGUAGES)
+        return self.language if self.language in known else settings.LANGUAGE_CODE
 
     @property
     def is_demo(self) -> bool:

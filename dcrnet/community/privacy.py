@@ -64,6 +64,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "date_joined": PERSONAL,
         "email": PERSONAL,
         "handle": PERSONAL,
+        "language": PERSONAL,
     },
     "community.user_groups": {"id": PERSONAL, "user": PERSONAL, "group": PERSONAL},
     "community.user_user_permissions": {
@@ -281,6 +282,7 @@ def export(user) -> dict[str, list[dict]]:
         {
             "email": user.email,
             "handle": user.handle,
+            "language": user.language,
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "is_active": user.is_active,

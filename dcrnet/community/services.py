@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -204,6 +205,13 @@ def withdraw_consent(user: User, purpose: str) -> bool:
     return bool(withdrawn)
 
 
+def remember_language(user: User, language: str) -> None:
+    """The language a signed-in person chose in the switcher becomes their emails' language."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language
+
+
 class HandleTaken(Exception):
     """Another account holds the handle (found by the unique constraint)."""
 
@@ -221,7 +229,8 @@ def save_profile(user: User, data: dict, *, perspective_consent: bool) -> Profil
                 give_consent(user, ConsentPurpose.PERSPECTIVE)
                 consented = True
             user.handle = data["handle"]
-            user.save(update_fields=["handle"])
+            user.language = data.get("language") or user.language
+            user.save(update_fields=["handle", "language"])
             for name in (
                 "real_name",
                 "show_real_name",

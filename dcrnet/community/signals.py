@@ -11,6 +11,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
+from dcrnet.lib.i18n import language_chosen
 from dcrnet.lib.logging import security_event
 
 from .auth import axes_username
@@ -142,3 +143,22 @@ for _signal, _event in [
     (mfa_signals.authentication_failed, "mfa_failed"),
 ]:
     _signal.connect(_mfa_event(_event), weak=False, dispatch_uid=f"dcrnet.community.{_event}")
+
+
+@receiver(language_chosen, dispatch_uid="dcrnet.community.language_chosen")
+def keep_email_language(sender, language: str, **kwargs) -> None:
+    """A signed-in person's choice in the switcher becomes the language of their emails."""
+    user = getattr(sender, "user", None)
+    if user is not None and user.is_authenticated:
+        from .services import remember_language
+
+        remember_language(user, language)
+
+
+@receiver(account_signals.user_signed_up, dispatch_uid="dcrnet.community.signup_language")
+def signup_language(sender, request, user, **kwargs) -> None:
+    """A new account writes to its owner in the language of the page they signed up on."""
+    from .adapter import mail_language
+    from .services import remember_language
+
+    remember_language(user, mail_language(request))

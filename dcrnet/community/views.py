@@ -79,6 +79,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 "show_real_name": current.show_real_name,
                 "show_email": current.show_email,
                 "mention_emails": current.mention_emails,
+                "language": user.email_language,
                 "languages": current.languages,
                 "country": current.country.code or "",
                 "perspective": current.perspective,

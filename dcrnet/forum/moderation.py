@@ -369,11 +369,11 @@ def _queue_sanction_email(sanction_id: int) -> None:
 
 @task()
 def send_sanction_email(sanction_id: int) -> None:
-    """Tell the member of a warning or suspension (in English, as the forum's other emails)."""
+    """Tell the member of a warning or suspension, in the language of their emails."""
     sanction = Sanction.objects.select_related("member").filter(pk=sanction_id).first()
     if sanction is None or not sanction.member.is_active or not sanction.member.email:
         return
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(sanction.member.email_language):
         context = {
             "sanction": sanction,
             "member": sanction.member,

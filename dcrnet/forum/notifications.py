@@ -7,8 +7,7 @@ of anything here never sends a second email.
 
 Recipients of a post: the subscribers of its thread and of its category and the members it
 @mentions, each once, never its author, only active accounts with a verified email address that
-may still read the category. Emails are in English (settings.LANGUAGE_CODE): an account stores no
-language of its own.
+may still read the category. Each email is in its recipient's language (`User.email_language`).
 """
 
 from __future__ import annotations
@@ -218,8 +217,9 @@ def author_name(user) -> str:
 
 
 def recipient_language(user) -> str:
-    """Accounts store no language yet: every email is in the site's default language."""
-    return settings.LANGUAGE_CODE
+    """The language of the recipient's emails (their profile's choice, or the language they
+    signed up or last switched to)."""
+    return user.email_language
 
 
 class ForumEmail(EmailMultiAlternatives):

@@ -13,7 +13,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import notifications
 from .models import Delivery, Post, PostStatus
@@ -72,7 +72,9 @@ def send_post_email(post_id: int, user_id: int, reason: str) -> None:
         reason = notifications.reason_for(post, user)
         if reason is None:
             return None
-        return notifications.post_message(post, user, reason)
+        # Links and text in the recipient's language.
+        with translation.override(notifications.recipient_language(user)):
+            return notifications.post_message(post, user, reason)
 
     _deliver(f"post:{post_id}:{user_id}", user, build)
 
@@ -89,6 +91,7 @@ def send_digest(user_id: int, day: str) -> None:
         items = notifications.digest_items(user, notifications.digest_since(user))
         if not items:
             return None
-        return notifications.digest_message(user, items, date)
+        with translation.override(notifications.recipient_language(user)):
+            return notifications.digest_message(user, items, date)
 
     _deliver(notifications.digest_key(date, user.pk), user, build)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -106,6 +107,11 @@ class FirstVisitLanguageMiddleware:
         return self.get_response(request)
 
 
+# Sent when a visitor picks a language in the switcher (sender: the request; `language`): the
+# community app keeps a signed-in person's choice as the language of their emails.
+language_chosen = Signal()
+
+
 def choose_language(request: HttpRequest) -> HttpResponse:
     """The header's switcher (a plain GET form): remember the language, show the same page in it."""
     language = request.GET.get("language", "")
@@ -124,6 +130,7 @@ def choose_language(request: HttpRequest) -> HttpResponse:
         there = translate_url(here, language)
     response = HttpResponseRedirect(there)
     remember(response, language)
+    language_chosen.send(sender=request, language=language)
     return response
 
 

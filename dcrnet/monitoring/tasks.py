@@ -18,11 +18,11 @@ def _plain(name: str, context: dict) -> str:
 
 
 def recipient_language(user) -> str:
-    """The language the reporter last reported in (ReporterLanguage), else English."""
+    """The language the reporter last reported in, else the language of their emails."""
     from .models import ReporterLanguage
 
     known = ReporterLanguage.objects.filter(user=user).values_list("language", flat=True).first()
-    return known if known in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return known if known in dict(settings.LANGUAGES) else user.email_language
 
 
 @task()

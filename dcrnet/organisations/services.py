@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -240,9 +240,14 @@ def revoke_member_role(user) -> bool:
 
 
 def _mail_decision(user, organisation, approve: bool, reason: str, *, membership: bool) -> None:
-    """The decision to the applicant, rendered now in the language of the current request."""
+    """The decision to the applicant, in the language of their emails (not the decider's)."""
     if not user.email:
         return
+    with translation.override(user.email_language):
+        _render_decision(user, organisation, approve, reason, membership=membership)
+
+
+def _render_decision(user, organisation, approve: bool, reason: str, *, membership: bool) -> None:
     context = {
         "approve": approve,
         "reason": reason,
