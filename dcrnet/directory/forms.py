@@ -16,26 +16,46 @@ from .schemas import MAX_Q, FacilityFilters
 from .selectors import country_choices
 
 
+class Select(forms.Select):
+    """A select without option groups, rendered without an include per option."""
+
+    template_name = "directory/widgets/select.html"
+
+
 def _blank(choices, label):
     return [("", label), *choices]
 
 
 class FacilityFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or city"), required=False, max_length=MAX_Q)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=Select)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=_blank(Status.choices, _("Any status"))
+        widget=Select,
+        label=_("Status"),
+        required=False,
+        choices=_blank(Status.choices, _("Any status")),
     )
     route = forms.ChoiceField(
-        label=_("Route of use"), required=False, choices=_blank(Route.choices, _("Any route"))
+        widget=Select,
+        label=_("Route of use"),
+        required=False,
+        choices=_blank(Route.choices, _("Any route")),
     )
     model = forms.ChoiceField(
-        label=_("Model"), required=False, choices=_blank(FacilityModel.choices, _("Any model"))
+        widget=Select,
+        label=_("Model"),
+        required=False,
+        choices=_blank(FacilityModel.choices, _("Any model")),
     )
     service = forms.ChoiceField(
-        label=_("Service"), required=False, choices=_blank(Service.choices, _("Any service"))
+        widget=Select,
+        label=_("Service"),
+        required=False,
+        choices=_blank(Service.choices, _("Any service")),
     )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=FacilitySort.choices)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=FacilitySort.choices, widget=Select
+    )
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)

@@ -386,6 +386,16 @@ class Facility(models.Model):
             return float(self.exact_latitude), float(self.exact_longitude)
         return float(self.latitude), float(self.longitude)
 
+    # Labels in the page's language. Cheaper than get_FOO_display() in long lists, which hashes
+    # every choice's (lazy, so translated) label on each call.
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def model_label(self) -> str:
+        return FacilityModel(self.model).label
+
     @property
     def public_address(self) -> str:
         return self.address if self.publish_exact_location else ""
@@ -547,6 +557,10 @@ class SnapshotRoute(models.Model):
 
     def __str__(self) -> str:
         return self.get_route_display()
+
+    @property
+    def route_label(self) -> str:
+        return Route(self.route).label
 
 
 class SnapshotService(models.Model):

@@ -108,3 +108,21 @@ def test_edits_are_kept_in_history(facility):
     facility.name = "Abrigado (Comité National de Défense Sociale)"
     facility.save()
     assert Facility.history.filter(public_id="lu-abrigado").count() == 2
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "nl", "es"])
+def test_the_list_labels_are_the_choices_labels_in_every_language(language):
+    from django.utils import translation
+
+    from dcrnet.directory.models import FacilityModel, Route, SnapshotRoute
+
+    with translation.override(language):
+        for status in Status.values:
+            facility = Facility(status=status)
+            assert str(facility.status_label) == facility.get_status_display()
+        for model in FacilityModel.values:
+            facility = Facility(model=model)
+            assert str(facility.model_label) == facility.get_model_display()
+        for route in Route.values:
+            row = SnapshotRoute(route=route)
+            assert str(row.route_label) == row.get_route_display()
