@@ -179,3 +179,33 @@ def test_deleting_snapshots_in_bulk_in_the_admin_moves_the_profile_back(
     assert response.status_code == 302, response.content.decode()[:3000]
     facility.refresh_from_db()
     assert facility.current_snapshot == older
+
+
+def test_a_facility_added_in_the_admin_with_its_history_has_its_status(client, superuser):
+    from dcrnet.directory.models import Country
+
+    country = Country.objects.create(code="DE")
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/directory/facility/add/",
+        {
+            "public_id": "de-plan",
+            "name": "Planned room",
+            "model": "integrated",
+            "published": "on",
+            "city": "Köln",
+            "country": country.pk,
+            "latitude": "50.94",
+            "longitude": "6.96",
+            "status_changes-TOTAL_FORMS": "1",
+            "status_changes-INITIAL_FORMS": "0",
+            "status_changes-MIN_NUM_FORMS": "0",
+            "status_changes-MAX_NUM_FORMS": "1000",
+            "status_changes-0-status": "planned",
+            "status_changes-0-date": "2026-05-01",
+            "status_changes-0-source": "City council",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    facility = Facility.objects.get(public_id="de-plan")
+    assert (facility.status, facility.status_since) == (Status.PLANNED, dt.date(2026, 5, 1))
