@@ -304,6 +304,8 @@ if not DEBUG:
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Uploaded files (documents, planning attachments): checked by content, at most this size.
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 # Internationalisation: every string is marked and translated into all five languages; English
 # is the first language, at the paths without a prefix (docs/decisions/0005-languages.md).

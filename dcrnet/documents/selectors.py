@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from dcrnet.directory.models import Facility
 from dcrnet.evidence.filters import Text
+from dcrnet.lib.api import ReadAtGeneration
 from dcrnet.lib.text import CONTROL_CHARACTER
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
@@ -72,15 +73,45 @@ def _unknown(value: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("unknown_value", message, {"value": value[:60]})
 
 
+def _topic_slugs() -> list[str]:
+    return ["", *Topic.objects.order_by("slug").values_list("slug", flat=True)]
+
+
+def _organisation_slugs() -> list[str]:
+    approved = Organisation.objects.filter(status=OrganisationStatus.APPROVED).order_by("slug")
+    return ["", *approved.values_list("slug", flat=True)]
+
+
+def _country_codes() -> list[str]:
+    codes = list(dict(countries))
+    return ["", *codes, *(code.lower() for code in codes)]
+
+
+def _language_codes() -> list[str]:
+    return ["", *LANGUAGES, *(code.upper() for code in LANGUAGES)]
+
+
 class DocumentFilters(Schema):
     """What narrows the list of published documents: the page and the API read these alike."""
 
-    kind: Slug = Field("", description="Kind of document: " + ", ".join(Kind.values) + ".")
-    perspective: Slug = Field("", description="Perspective: " + ", ".join(Perspective.values) + ".")
-    topic: Slug = Field("", description="Topic slug.")
-    country: Slug = Field("", max_length=2, description="ISO 3166-1 alpha-2 country code.")
-    language: Slug = Field("", max_length=3, description="ISO 639-1 code of the language.")
-    organisation: Slug = Field("", description="Slug of an organisation of the network.")
+    # The document lists the values each parameter accepts when it is generated (ReadAtGeneration):
+    # what lives in the database (topics, organisations) is checked again on each request.
+    kind: Annotated[Slug, ReadAtGeneration(lambda: ["", *Kind.values])] = Field(
+        "", description="Kind of document."
+    )
+    perspective: Annotated[Slug, ReadAtGeneration(lambda: ["", *Perspective.values])] = Field(
+        "", description="Perspective."
+    )
+    topic: Annotated[Slug, ReadAtGeneration(_topic_slugs)] = Field("", description="Topic slug.")
+    country: Annotated[Slug, ReadAtGeneration(_country_codes)] = Field(
+        "", max_length=2, description="ISO 3166-1 alpha-2 country code."
+    )
+    language: Annotated[Slug, ReadAtGeneration(_language_codes)] = Field(
+        "", max_length=3, description="ISO 639-1 code of the language."
+    )
+    organisation: Annotated[Slug, ReadAtGeneration(_organisation_slugs)] = Field(
+        "", description="Slug of an organisation of the network."
+    )
     q: Text = Field("", max_length=200, description="Words in the title or summary.")
 
     @field_validator("*", mode="before")
