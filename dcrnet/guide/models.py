@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +15,8 @@ from dcrnet.documents.models import Document
 from dcrnet.evidence.models import Reference
 
 STEP_TEXT = ("title", "summary", "body")
+# Paths of the guide's own pages, which a step's slug would hide.
+RESERVED_SLUGS = frozenset({"print"})
 EXAMPLE_TEXT = ("note",)
 
 
@@ -58,6 +62,15 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("guide:step", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            message = _("“%(slug)s” is the address of another page of the guide.")
+            raise ValidationError({"slug": message % {"slug": self.slug}})
 
 
 class Example(models.Model):
