@@ -20,6 +20,7 @@ from django.utils import translation
 
 from dcrnet.community.models import Role, User
 from dcrnet.demo.accounts import ACCOUNTS, DEMO_DOMAIN, load_accounts
+from dcrnet.demo.data.knowledge import EXPERTS
 from dcrnet.demo.loader import Tally
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,9 @@ def test_the_accounts_step_refuses_to_run_with_debug_off(settings, facility):
 
 def test_load_demo_with_debug_on_prints_the_table_and_a_rerun_changes_nothing(debug):
     out = load_demo()
-    assert demo_users().count() == len(ACCOUNTS) == 6
+    # One account per role, and the demonstration experts' accounts (not in the role table).
+    assert len(ACCOUNTS) == 6
+    assert demo_users().count() == len(ACCOUNTS) + len(EXPERTS)
     for account in ACCOUNTS:
         line = next(line for line in out.splitlines() if account.email in line)
         assert account.name in line and account.password in line

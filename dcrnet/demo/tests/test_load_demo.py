@@ -20,9 +20,11 @@ from dcrnet.directory.models import (
     StatusChange,
     highlight_for,
 )
+from dcrnet.documents.models import Document
+from dcrnet.guide.models import Step
 from dcrnet.pages.models import Page
 
-DEMO_APPS = ("directory", "pages")
+DEMO_APPS = ("directory", "pages", "guide", "documents", "community")
 
 
 def load() -> str:
@@ -138,12 +140,16 @@ def test_running_it_twice_changes_nothing(loaded):
         "facilities": dict(Facility.objects.values_list("public_id", "updated")),
         "pages": dict(Page.objects.values_list("slug", "updated")),
         "countries": dict(Country.objects.values_list("code", "updated")),
+        "steps": dict(Step.objects.values_list("slug", "updated_at")),
+        "documents": dict(Document.objects.values_list("slug", "updated_at")),
     }
     output = load()
     assert row_counts() == before
     assert dict(Facility.objects.values_list("public_id", "updated")) == updated["facilities"]
     assert dict(Page.objects.values_list("slug", "updated")) == updated["pages"]
     assert dict(Country.objects.values_list("code", "updated")) == updated["countries"]
+    assert dict(Step.objects.values_list("slug", "updated_at")) == updated["steps"]
+    assert dict(Document.objects.values_list("slug", "updated_at")) == updated["documents"]
     assert " 0 created, 0 updated" in output and "nothing changed" in output
     assert Highlight.objects.count() == 1
 

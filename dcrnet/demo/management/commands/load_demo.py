@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from dcrnet.demo import accounts, loader
+from dcrnet.demo import accounts, knowledge, loader
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
 from dcrnet.monitoring import demo as monitoring_demo
@@ -44,19 +44,26 @@ LOADERS: list[Callable[[Tally], None]] = [
     load_monitoring,
     loader.load_organisations,
     loader.load_categories,
+    knowledge.load_expertise,
+    knowledge.load_topics,
+    knowledge.load_documents,
+    knowledge.load_guide,
 ]
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo dataset (real facilities, countries, pages, this month's highlight, the"
-        " organisations behind the facilities, the forum's categories) and, with DEBUG on only,"
-        " one account per role and the demonstration threads they wrote."
+        " organisations behind the facilities, the forum's categories, the expertise tags, the"
+        " documents as links to their sources and the guide to opening a DCR) and, with DEBUG"
+        " on only, one account per role, the demonstration threads they wrote, demonstration"
+        " experts and a demonstration planning project."
     )
 
     def handle(self, *args, **options) -> None:
         tally = Tally()
         demo_accounts = []
+        expert_accounts: list[tuple[str, str]] = []
         # In English: the data's plain fields (a country's texts, a highlight's) are its English
         # columns, and the tally's labels are read by operators in the log.
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
@@ -66,9 +73,16 @@ class Command(BaseCommand):
                 demo_accounts = accounts.load_accounts(tally)
                 # Demonstration threads are written by the demo accounts: DEBUG only too.
                 loader.load_threads(tally)
+                # Demonstration experts and the demonstration project (led by the demo member).
+                expert_accounts = knowledge.load_experts(tally)
+                knowledge.load_planning(tally)
         for line in tally.lines():
             self.stdout.write(line)
         self.write_accounts(demo_accounts)
+        if expert_accounts:
+            self.stdout.write("Demonstration experts (DEBUG only; email, password):")
+            for email, password in expert_accounts:
+                self.stdout.write(f"  {email}  {password}")
         if tally.changed:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo data loaded: {tally.changed} rows written.")
