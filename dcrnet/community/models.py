@@ -176,7 +176,11 @@ class Profile(models.Model):
     default. Others see the handle; the real name and the perspective only when chosen."""
 
     user = models.OneToOneField(
-        User, on_delete=models.CASCADE, primary_key=True, related_name="profile"
+        User,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="profile",
+        verbose_name=_("user"),
     )
     real_name = models.CharField(_("real name"), max_length=120, blank=True)
     show_real_name = models.BooleanField(_("show my real name to other members"), default=False)
@@ -217,7 +221,9 @@ class Consent(models.Model):
     purpose with no withdrawal.
     """
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("user")
+    )
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
     notice_version = models.CharField(_("notice version"), max_length=20)
     given_at = models.DateTimeField(_("given"))

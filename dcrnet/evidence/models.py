@@ -250,9 +250,9 @@ class Reference(models.Model):
         related_name="references",
         verbose_name=_("countries studied"),
     )
-    search_vector = SearchVectorColumn(null=True, editable=False)
+    search_vector = SearchVectorColumn(_("search index"), null=True, editable=False)
     created = models.DateTimeField(_("added"), auto_now_add=True, db_index=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["search_vector"])
 
     objects = ReferenceManager()
@@ -339,7 +339,9 @@ class Person(models.Model):
         AUTHOR = "author", pgettext_lazy("of a book", "Author")
         EDITOR = "editor", pgettext_lazy("of a book", "Editor")
 
-    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="people")
+    reference = models.ForeignKey(
+        Reference, on_delete=models.CASCADE, related_name="people", verbose_name=_("reference")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     family = models.CharField(_("family name"), max_length=200, blank=True)
@@ -420,7 +422,7 @@ class EvidenceSummary(SavedInEnglish):
     references = models.ManyToManyField(
         Reference, blank=True, related_name="summaries", verbose_name=_("references it rests on")
     )
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=translation_columns("rationale"))
 
     objects = EvidenceSummaryQuerySet.as_manager()
@@ -450,8 +452,8 @@ class Suggestion(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PENDING
     )
-    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
+    ip_hash = models.CharField(_("IP address hash"), max_length=64, blank=True, editable=False)
+    created = models.DateTimeField(_("suggested"), auto_now_add=True)
     reference = models.ForeignKey(
         Reference,
         null=True,
@@ -475,13 +477,18 @@ class PendingImport(models.Model):
     (services.confirm_import) so that one token imports the file once, however many
     confirmations arrive together."""
 
-    token = models.CharField(max_length=64, unique=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
-    format = models.CharField(max_length=10)
-    tag_ids = models.JSONField(default=list)
-    used = models.BooleanField(default=False)
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("editor"),
+    )
+    text = models.TextField(_("file contents"))
+    format = models.CharField(_("format"), max_length=10)
+    tag_ids = models.JSONField(_("tags to add"), default=list)
+    used = models.BooleanField(_("used"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("import waiting for confirmation")

@@ -31,9 +31,9 @@ class Category(models.Model):
         default=False,
         help_text=_("Off: only members read this category. Posting is always for members."),
     )
-    thread_count = models.PositiveIntegerField(default=0, editable=False)
-    post_count = models.PositiveIntegerField(default=0, editable=False)
-    last_post_at = models.DateTimeField(null=True, blank=True, editable=False)
+    thread_count = models.PositiveIntegerField(_("number of threads"), default=0, editable=False)
+    post_count = models.PositiveIntegerField(_("number of posts"), default=0, editable=False)
+    last_post_at = models.DateTimeField(_("last post"), null=True, blank=True, editable=False)
     objects = CategoryQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
@@ -68,12 +68,17 @@ class Thread(models.Model):
     title = models.CharField(_("title"), max_length=200)
     # Null once the author deleted their account and chose to keep their posts.
     author = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_threads"
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_threads",
+        verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     last_post_at = models.DateTimeField(_("last post"), db_index=True)
     # Visible posts only; kept by the services that add, hide and restore posts.
-    post_count = models.PositiveIntegerField(default=0)
+    post_count = models.PositiveIntegerField(_("number of posts"), default=0)
     pinned = models.BooleanField(_("pinned"), default=False)
     locked = models.BooleanField(_("locked"), default=False)
     # Demonstration content of the demo: marked as such wherever it appears.
@@ -101,10 +106,17 @@ class Post(models.Model):
     """A post in Markdown (the first post of a thread is its opening). `number` is its place in
     the thread (1, 2, …), for pagination, links and unread markers."""
 
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
-    number = models.PositiveIntegerField()
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="posts", verbose_name=_("thread")
+    )
+    number = models.PositiveIntegerField(_("number"))
     author = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_posts"
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_posts",
+        verbose_name=_("author"),
     )
     body = models.TextField(_("text"))
     status = models.CharField(
@@ -137,10 +149,14 @@ class ReactionKind(models.TextChoices):
 
 
 class Reaction(models.Model):
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="forum_reactions")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("post")
+    )
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="forum_reactions", verbose_name=_("member")
+    )
     kind = models.CharField(_("reaction"), max_length=10, choices=ReactionKind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("reaction")
@@ -156,11 +172,17 @@ class Reaction(models.Model):
 class ReadMarker(models.Model):
     """The highest post number a member has seen in a thread."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="forum_read_markers")
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
-    last_read = models.PositiveIntegerField(default=0)
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="forum_read_markers", verbose_name=_("member")
+    )
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="read_markers", verbose_name=_("thread")
+    )
+    last_read = models.PositiveIntegerField(_("last post read"), default=0)
 
     class Meta:
+        verbose_name = _("read marker")
+        verbose_name_plural = _("read markers")
         constraints = [
             models.UniqueConstraint(fields=["user", "thread"], name="forum_read_marker_once")
         ]
@@ -172,14 +194,26 @@ class ReadMarker(models.Model):
 class Subscription(models.Model):
     """Email me about new posts in a category or a thread (exactly one of the two)."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="forum_subscriptions")
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="forum_subscriptions", verbose_name=_("member")
+    )
     category = models.ForeignKey(
-        Category, on_delete=models.CASCADE, null=True, blank=True, related_name="subscriptions"
+        Category,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("category"),
     )
     thread = models.ForeignKey(
-        Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="subscriptions"
+        Thread,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("thread"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("subscription")
@@ -210,10 +244,16 @@ class Delivery(models.Model):
     """A notification email that was queued: its key makes a second send impossible
     ("post 42 to user 7", "digest 2026-12-01 to user 7")."""
 
-    key = models.CharField(max_length=100, unique=True)
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="forum_deliveries")
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="forum_deliveries", verbose_name=_("recipient")
+    )
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification email")
+        verbose_name_plural = _("notification emails")
 
     def __str__(self) -> str:
         return self.key
@@ -230,16 +270,28 @@ class ReportReason(models.TextChoices):
 class Report(models.Model):
     """A member's report of a post; open until a moderator resolves it."""
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="reports", verbose_name=_("post")
+    )
     reporter = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_reports"
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_reports",
+        verbose_name=_("reported by"),
     )
     reason = models.CharField(_("reason"), max_length=10, choices=ReportReason.choices)
     details = models.TextField(_("details"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
     )
 
     class Meta:
@@ -276,15 +328,26 @@ class Action(models.TextChoices):
 class ModerationEntry(models.Model):
     """The moderation log: who did what to which post, thread or member, and why."""
 
-    moderator = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    moderator = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("moderator")
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    thread = models.ForeignKey(Thread, on_delete=models.SET_NULL, null=True, blank=True)
-    post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True, blank=True)
+    thread = models.ForeignKey(
+        Thread, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("thread")
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("post")
+    )
     member = models.ForeignKey(
-        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("member"),
     )
     reason = models.TextField(_("reason"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -303,13 +366,17 @@ class SanctionKind(models.TextChoices):
 class Sanction(models.Model):
     """A warning, or a suspension from posting until a time (always time-limited)."""
 
-    member = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="forum_sanctions")
+    member = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="forum_sanctions", verbose_name=_("member")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=SanctionKind.choices)
     reason = models.TextField(_("reason"))
     until = models.DateTimeField(_("until"), null=True, blank=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
-    issued_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("issued by")
+    )
+    created_at = models.DateTimeField(_("issued"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -164,15 +164,22 @@ class MonthlyValueQuerySet(models.QuerySet):
 class MonthlyValue(models.Model):
     """One number a facility reported for a month, indicator and breakdown."""
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="monthly_values")
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.CASCADE,
+        related_name="monthly_values",
+        verbose_name=_("facility"),
+    )
     month = models.DateField(_("month"))
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
+    )
     breakdown = models.CharField(
         _("breakdown"), max_length=20, choices=ALL_BREAKDOWNS, blank=True, default=""
     )
     value = models.PositiveIntegerField(_("value"))
     synthetic = models.BooleanField(_("synthetic demonstration data"), default=False)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
     objects = MonthlyValueQuerySet.as_manager()
@@ -210,8 +217,12 @@ class YearlyValueQuerySet(models.QuerySet):
 class YearlyValue(models.Model):
     """A published yearly (or other period) figure with its source, e.g. from an annual report."""
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="yearly_values")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="yearly")
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="yearly_values", verbose_name=_("facility")
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="yearly", verbose_name=_("indicator")
+    )
     breakdown = models.CharField(
         _("breakdown"), max_length=20, choices=ALL_BREAKDOWNS, blank=True, default=""
     )
@@ -287,18 +298,25 @@ class SeriesPoint(models.Model):
     and never see an unsuppressed 1–4.
     """
 
-    key = models.CharField(max_length=30)  # "n", "c:LU" or "f:<facility id>"
-    level = models.CharField(max_length=10, choices=Level.choices)
+    key = models.CharField(_("area key"), max_length=30)  # "n", "c:LU" or "f:<facility id>"
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     facility = models.ForeignKey(
-        Facility, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Facility,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("facility"),
     )
-    country = models.CharField(max_length=2, blank=True)
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    breakdown = models.CharField(max_length=20, blank=True, default="")
-    month = models.DateField()
-    value = models.PositiveIntegerField(null=True, blank=True)
-    flag = models.CharField(max_length=2, choices=Flag.choices, blank=True, default="")
-    synthetic = models.BooleanField(default=False)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="+", verbose_name=_("indicator")
+    )
+    breakdown = models.CharField(_("breakdown"), max_length=20, blank=True, default="")
+    month = models.DateField(_("month"))
+    value = models.PositiveIntegerField(_("value"), null=True, blank=True)
+    flag = models.CharField(_("flag"), max_length=2, choices=Flag.choices, blank=True, default="")
+    synthetic = models.BooleanField(_("synthetic demonstration data"), default=False)
 
     objects = SeriesPointQuerySet.as_manager()
 
@@ -343,14 +361,17 @@ class ReporterToken(models.Model):
     """A personal API token: only its SHA-256 is stored; it acts for its user alone."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reporter_tokens"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reporter_tokens",
+        verbose_name=_("user"),
     )
     label = models.CharField(_("label"), max_length=80, blank=True)
-    digest = models.CharField(max_length=64, unique=True, editable=False)
-    prefix = models.CharField(max_length=8, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    last_used = models.DateTimeField(null=True, blank=True)
-    revoked = models.DateTimeField(null=True, blank=True)
+    digest = models.CharField(_("SHA-256 digest"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("prefix"), max_length=8, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = ReporterTokenQuerySet.as_manager()
 
@@ -371,7 +392,12 @@ class SurveyYear(models.Model):
     opened = models.DateTimeField(_("opened"), default=timezone.now)
     closes = models.DateField(_("closes"), null=True, blank=True)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opened by"),
     )
 
     class Meta:
@@ -417,18 +443,28 @@ class SurveyResponseQuerySet(models.QuerySet):
 class SurveyResponse(models.Model):
     """One facility's answers for a survey year (validated by the questionnaire form)."""
 
-    survey = models.ForeignKey(SurveyYear, on_delete=models.CASCADE, related_name="responses")
+    survey = models.ForeignKey(
+        SurveyYear, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey")
+    )
     facility = models.ForeignKey(
-        Facility, on_delete=models.CASCADE, related_name="survey_responses"
+        Facility,
+        on_delete=models.CASCADE,
+        related_name="survey_responses",
+        verbose_name=_("facility"),
     )
-    answers = models.JSONField(default=dict)
+    answers = models.JSONField(_("answers"), default=dict)
     status = models.CharField(
-        max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT
+        _("status"), max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT
     )
-    submitted = models.DateTimeField(null=True, blank=True)
-    decided = models.DateTimeField(null=True, blank=True)
+    submitted = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     snapshot = models.ForeignKey(
         "directory.ProfileSnapshot",
@@ -436,6 +472,7 @@ class SurveyResponse(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("profile snapshot"),
     )
     history = HistoricalRecords()
 
@@ -461,12 +498,21 @@ class EmailKind(models.TextChoices):
 class SurveyEmail(models.Model):
     """One survey email to one reporter: the row exists before the task runs, so nothing repeats."""
 
-    survey = models.ForeignKey(SurveyYear, on_delete=models.CASCADE, related_name="emails")
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=EmailKind.choices)
-    queued = models.DateTimeField(auto_now_add=True)
-    sent = models.DateTimeField(null=True, blank=True)
+    survey = models.ForeignKey(
+        SurveyYear, on_delete=models.CASCADE, related_name="emails", verbose_name=_("survey")
+    )
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="+", verbose_name=_("facility")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=EmailKind.choices)
+    queued = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("survey email")
@@ -490,9 +536,10 @@ class ReporterLanguage(models.Model):
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="reporter_language",
+        verbose_name=_("reporter"),
     )
     language = models.CharField(_("language"), max_length=8)  # one of settings.LANGUAGES
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("reporter's language")

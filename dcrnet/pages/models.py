@@ -35,7 +35,7 @@ class Page(models.Model):
         _("position in the main menu"), null=True, blank=True
     )
     published = models.BooleanField(_("published"), default=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=TRANSLATION_COLUMNS)
 
     objects = PageQuerySet.as_manager()
