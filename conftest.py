@@ -88,14 +88,8 @@ def superuser(django_user_model):
 @pytest.fixture
 def make_facility(db):
     """make_facility("lu-abrigado", country="LU", status="open", routes={"injecting": 10})"""
-    from dcrnet.directory.models import (
-        Country,
-        Facility,
-        ProfileSnapshot,
-        SnapshotRoute,
-        SnapshotService,
-    )
-    from dcrnet.directory.services import record_status
+    from dcrnet.directory.models import Country, Facility, SnapshotRoute, SnapshotService
+    from dcrnet.directory.services import record_snapshot, record_status
 
     def make(
         public_id: str,
@@ -122,9 +116,7 @@ def make_facility(db):
         )
         record_status(facility, status, since, source="test")
         if routes is not None:
-            snapshot = ProfileSnapshot.objects.create(
-                facility=facility, as_of=dt.date(2024, 1, 1), source="test"
-            )
+            snapshot = record_snapshot(facility, dt.date(2024, 1, 1), source="test")
             for route, places in routes.items():
                 SnapshotRoute.objects.create(snapshot=snapshot, route=route, places=places)
             for service in services:

@@ -151,12 +151,11 @@ def seed() -> None:
         Facility,
         Highlight,
         OpeningHours,
-        ProfileSnapshot,
         SnapshotCriterion,
         SnapshotRoute,
         SnapshotService,
     )
-    from dcrnet.directory.services import record_status
+    from dcrnet.directory.services import record_snapshot, record_status
     from dcrnet.pages.models import Page
 
     codes = "LU DE NL CH ES FR BE PT DK NO GR IT CZ IS CA AU US".split()
@@ -196,9 +195,7 @@ def seed() -> None:
             if i % 7 == 3:
                 record_status(facility, "closed", dt.date(2011, 5, 1), source="b")
             for year, n in ((2014, 3), (2024, 5)):
-                snapshot = ProfileSnapshot.objects.create(
-                    facility=facility, as_of=dt.date(year, 1, 1), source=f"Survey {year}"
-                )
+                snapshot = record_snapshot(facility, dt.date(year, 1, 1), source=f"Survey {year}")
                 SnapshotRoute.objects.create(snapshot=snapshot, route="injecting", places=n + i)
                 SnapshotRoute.objects.create(snapshot=snapshot, route="smoking", places=n)
                 for service in services[:n]:

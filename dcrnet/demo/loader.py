@@ -28,7 +28,12 @@ from dcrnet.directory.models import (
     SnapshotService,
     StatusChange,
 )
-from dcrnet.directory.services import delete_status_change, record_status
+from dcrnet.directory.services import (
+    delete_snapshot,
+    delete_status_change,
+    record_snapshot,
+    record_status,
+)
 from dcrnet.forum.models import Category, Post, PostStatus, Thread
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
@@ -184,18 +189,23 @@ def prune(facility: Facility, row: dict, tally: Tally) -> None:
     keep_snapshots = {s["as_of"] for s in row["snapshots"]}
     for snapshot in facility.snapshots.filter(source_url__in=DEMO_SOURCE_URLS):
         if snapshot.as_of not in keep_snapshots:
-            snapshot.delete()
+            delete_snapshot(snapshot)
             tally.add(str(ProfileSnapshot._meta.verbose_name_plural), REMOVED)
 
 
 def load_snapshot(facility: Facility, snap: dict, tally: Tally) -> ProfileSnapshot:
+    """One dated snapshot, written through the directory's service (which keeps the facility's
+    current profile), then its rows; nothing is saved where the data is already as given."""
+    label = str(ProfileSnapshot._meta.verbose_name_plural)
     fields = ("source", "source_url", "minimum_age", "other_criteria", "hours_note", "notes")
-    snapshot = upsert(
-        ProfileSnapshot,
-        {"facility": facility, "as_of": snap["as_of"]},
-        {k: snap[k] for k in fields},
-        tally,
-    )
+    values = {k: snap[k] for k in fields}
+    snapshot = facility.snapshots.filter(as_of=snap["as_of"]).first()
+    if snapshot is not None and all(getattr(snapshot, k) == v for k, v in values.items()):
+        tally.add(label, UNCHANGED)
+    else:
+        outcome = CREATED if snapshot is None else UPDATED
+        snapshot = record_snapshot(facility, snap["as_of"], **values)
+        tally.add(label, outcome)
     sync_rows(
         snapshot.routes,
         ("route", "places"),

@@ -114,12 +114,20 @@ class ProfileSnapshotAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["facility"]
     inlines = [RouteInline, HoursInline, CriterionInline, ServiceInline]
 
+    # Snapshots are written through the directory's services, which keep the facility's
+    # current profile (its latest snapshot) in step, inside the admin's transaction.
+    def save_model(self, request, obj, form, change):
+        services.save_snapshot(obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_snapshot(obj, user=request.user)
+
     def delete_queryset(self, request, queryset):
         # One by one, so that each facility's current profile moves back to its previous
         # snapshot (a bulk delete would only null the reference and leave the profile empty).
         with transaction.atomic():
             for snapshot in queryset.select_related("facility"):
-                snapshot.delete()
+                services.delete_snapshot(snapshot, user=request.user)
 
 
 @admin.register(Highlight)

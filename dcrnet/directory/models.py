@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -354,7 +354,7 @@ class Facility(models.Model):
         blank=True,
         editable=False,
         related_name="+",
-    )
+    )  # kept by directory.services
     reporters = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -399,11 +399,6 @@ class Facility(models.Model):
     @property
     def public_address(self) -> str:
         return self.address if self.publish_exact_location else ""
-
-    def refresh_current_snapshot(self) -> None:
-        latest = self.snapshots.order_by("-as_of", "-id").first()
-        self.current_snapshot = latest
-        Facility.objects.filter(pk=self.pk).update(current_snapshot=latest)
 
     def clean(self) -> None:
         if self.publish_exact_location and (
@@ -477,7 +472,9 @@ class ProfileSnapshot(Sourced):
     """What a facility offered as of a date: routes, places, hours, admission, services.
 
     Snapshots are never edited into the past: each survey or correction adds a new one,
-    so the facility page can show how the profile changed.
+    so the facility page can show how the profile changed. Written only through
+    `directory.services` (`record_snapshot`, `save_snapshot`, `delete_snapshot`), which keep
+    the facility's `current_snapshot` (the latest by date) in the same transaction.
     """
 
     facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="snapshots")
@@ -504,17 +501,6 @@ class ProfileSnapshot(Sourced):
             "facility": self.facility.name,
             "date": self.as_of.isoformat(),
         }
-
-    def save(self, *args, **kwargs) -> None:
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.facility.refresh_current_snapshot()
-
-    def delete(self, *args, **kwargs):
-        with transaction.atomic():
-            result = super().delete(*args, **kwargs)
-            self.facility.refresh_current_snapshot()
-        return result
 
     @property
     def weekly_hours(self) -> float:

@@ -1,22 +1,33 @@
-"""Writes of the directory that carry a rule: a facility's status history and its current status.
+"""Writes of the directory that carry a rule: what a facility's current status and profile are.
 
-A facility's `status` and `status_since` are derived from its status history (the latest entry).
-Every write to the history goes through a function here, which writes the entry and refreshes
+A facility's `status` and `status_since` are derived from its status history (the latest entry),
+and its `current_snapshot` from its profile snapshots (the latest by date). Every write to the
+history or to the snapshots goes through a function here, which writes the row and refreshes
 the facility in one transaction, with the facility's row locked so that two writers of one
-facility's history queue instead of each deriving the status from what the other has not yet
-committed. Nothing else writes `StatusChange` rows (the admin, the demo loader and the tests'
-factories call these functions); the model's own `save()` and `delete()` do nothing more.
+facility queue instead of each deriving the facility from what the other has not yet
+committed. Nothing else writes `StatusChange` or `ProfileSnapshot` rows (the admin, the survey's
+acceptance, the demo loader, the benchmark's seed and the tests' factories call these
+functions); the models' own `save()` and `delete()` do nothing more.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from .models import Facility, Status, StatusChange
+from .models import Facility, ProfileSnapshot, Status, StatusChange
 
-__all__ = ["delete_status_change", "record_status", "save_status_change"]
+__all__ = [
+    "delete_snapshot",
+    "delete_status_change",
+    "record_snapshot",
+    "record_status",
+    "save_snapshot",
+    "save_status_change",
+]
 
 
 def _lock(facility: Facility) -> None:
@@ -47,11 +58,20 @@ def _refresh(facility: Facility) -> None:
     )
 
 
-def _as_history_user(change: StatusChange, user) -> None:
+def _refresh_snapshot(facility: Facility) -> None:
+    """Set the facility's current snapshot to its latest by date (none if it has none)."""
+    latest = (
+        ProfileSnapshot.objects.filter(facility_id=facility.pk).order_by("-as_of", "-id").first()
+    )
+    facility.current_snapshot = latest
+    Facility.objects.filter(pk=facility.pk).update(current_snapshot=latest)
+
+
+def _as_history_user(row: StatusChange | ProfileSnapshot, user) -> None:
     # simple-history records the request's user by itself; an explicit user (a command, a task)
     # is recorded instead when given.
     if user is not None:
-        change._history_user = user
+        row._history_user = user
 
 
 @transaction.atomic
@@ -123,3 +143,104 @@ def delete_status_change(change: StatusChange, *, user=None) -> None:
     _as_history_user(change, user)
     change.delete()
     _refresh(facility)
+
+
+@transaction.atomic
+def record_snapshot(
+    facility: Facility,
+    as_of: dt.date,
+    *,
+    source: str,
+    source_url: str = "",
+    minimum_age: int | None = None,
+    other_criteria: str = "",
+    hours_note: str = "",
+    notes: str = "",
+    replace: bool = True,
+    user=None,
+) -> ProfileSnapshot:
+    """Record `facility`'s profile as of `as_of`, and refresh its current snapshot.
+
+    record_snapshot(facility, as_of, *, source, source_url="", minimum_age=None,
+                    other_criteria="", hours_note="", notes="", replace=True, user=None)
+        -> ProfileSnapshot
+
+    - `as_of`: the day the profile describes (a `datetime.date`).
+    - `source` (required), `source_url`: where the facts come from.
+    - `minimum_age`, `other_criteria`, `hours_note`, `notes`: the snapshot's own fields; its
+      routes, services, criteria and opening hours are rows the caller adds to the returned
+      snapshot in the same transaction (they do not change which snapshot is current).
+    - `replace`: one snapshot per facility and date. True (the default): recording the same
+      date again updates that snapshot's fields (and writes nothing when they are unchanged),
+      so the call is idempotent. False: a snapshot of that date already there is refused with
+      `ValidationError`, checked under the lock, so two parallel writers of one date never
+      both pass (a survey response accepted twice on one day).
+    - `user`: who made the change, for the history (default: the request's user, if any).
+
+    The facility's `current_snapshot` is its latest snapshot by date, so recording an older
+    date adds history without changing the current profile. The write and the refresh happen
+    in one transaction with the facility's row locked; the passed `facility` object carries
+    the refreshed snapshot afterwards. Invalid values (a source over 300 characters, a
+    malformed URL) raise `ValidationError`.
+    """
+    _lock(facility)
+    snapshot = ProfileSnapshot.objects.filter(facility=facility, as_of=as_of).first()
+    values = {
+        "source": source,
+        "source_url": source_url,
+        "minimum_age": minimum_age,
+        "other_criteria": other_criteria,
+        "hours_note": hours_note,
+        "notes": notes,
+    }
+    if snapshot is None:
+        snapshot = ProfileSnapshot(facility=facility, as_of=as_of, **values)
+    elif not replace:
+        raise ValidationError(
+            _("The facility already has a profile snapshot dated %(d)s.") % {"d": as_of}
+        )
+    elif all(getattr(snapshot, field) == value for field, value in values.items()):
+        _refresh_snapshot(facility)
+        return snapshot
+    else:
+        for field, value in values.items():
+            setattr(snapshot, field, value)
+    snapshot.full_clean(validate_unique=False, validate_constraints=False)
+    _as_history_user(snapshot, user)
+    snapshot.save()
+    _refresh_snapshot(facility)
+    return snapshot
+
+
+@transaction.atomic
+def save_snapshot(snapshot: ProfileSnapshot, *, user=None) -> ProfileSnapshot:
+    """Save a snapshot built or edited elsewhere (the admin's form), then refresh.
+
+    The snapshot's fields are validated by its form; a change of date can move which snapshot
+    is the latest, and the facility follows. A snapshot moved to another facility refreshes
+    both facilities.
+    """
+    _lock(snapshot.facility)
+    previous = (
+        ProfileSnapshot.objects.filter(pk=snapshot.pk).values_list("facility_id", flat=True).first()
+        if snapshot.pk
+        else None
+    )
+    _as_history_user(snapshot, user)
+    snapshot.save()
+    _refresh_snapshot(snapshot.facility)
+    if previous is not None and previous != snapshot.facility_id:
+        former = Facility.objects.get(pk=previous)
+        _lock(former)
+        _refresh_snapshot(former)
+    return snapshot
+
+
+@transaction.atomic
+def delete_snapshot(snapshot: ProfileSnapshot, *, user=None) -> None:
+    """Delete one snapshot (with its rows) and refresh the facility's current profile."""
+    facility = snapshot.facility
+    _lock(facility)
+    _as_history_user(snapshot, user)
+    snapshot.delete()
+    _refresh_snapshot(facility)

@@ -26,6 +26,7 @@ from dcrnet.directory.models import (
     SnapshotService,
     Weekday,
 )
+from dcrnet.directory.services import record_snapshot
 
 from .forms import PROFESSIONS, SurveyForm
 from .models import EmailKind, Indicator, ResponseStatus, SurveyEmail, SurveyResponse, SurveyYear
@@ -141,16 +142,15 @@ def accept_response(response: SurveyResponse, *, editor) -> ProfileSnapshot:
     if response.status != ResponseStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted response can be accepted."))
     answers = response.answers
-    as_of = timezone.localtime(response.submitted).date()
-    if ProfileSnapshot.objects.filter(facility=response.facility, as_of=as_of).exists():
-        raise ValidationError(
-            _("The facility already has a profile snapshot dated %(d)s.") % {"d": as_of}
-        )
-    snapshot = ProfileSnapshot.objects.create(
-        facility=response.facility,
-        as_of=as_of,
+    # Through the directory's service, which keeps the facility's current profile and refuses
+    # a second snapshot of the same day (checked with the facility's row locked).
+    snapshot = record_snapshot(
+        response.facility,
+        timezone.localtime(response.submitted).date(),
         source=response.survey.source_label,
         minimum_age=answers.get("minimum_age"),
+        replace=False,
+        user=editor,
     )
     SnapshotRoute.objects.bulk_create(
         SnapshotRoute(snapshot=snapshot, route=route, places=places)

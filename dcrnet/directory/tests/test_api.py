@@ -15,11 +15,10 @@ from dcrnet.directory.models import (
     Country,
     Highlight,
     OpeningHours,
-    ProfileSnapshot,
     SnapshotCriterion,
     SnapshotRoute,
 )
-from dcrnet.directory.services import record_status
+from dcrnet.directory.services import record_snapshot, record_status
 
 pytestmark = pytest.mark.django_db
 
@@ -262,9 +261,7 @@ def test_one_facility_has_its_status_history_and_snapshots_newest_first(
         note="COVID-19",
     )
     record_status(facility, "open", dt.date(2020, 6, 1), source="x")
-    older = ProfileSnapshot.objects.create(
-        facility=facility, as_of=dt.date(2015, 1, 1), source="Survey 2015", minimum_age=18
-    )
+    older = record_snapshot(facility, dt.date(2015, 1, 1), source="Survey 2015", minimum_age=18)
     SnapshotRoute.objects.create(snapshot=older, route="injecting", places=8)
     SnapshotCriterion.objects.create(snapshot=older, criterion="contract")
     OpeningHours.objects.create(snapshot=older, weekday=0, opens=dt.time(9), closes=dt.time(17, 30))

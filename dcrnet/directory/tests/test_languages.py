@@ -115,9 +115,10 @@ def test_countries_are_sorted_by_their_name_in_the_page_language(client, make_fa
 
 
 def test_a_profile_change_in_hours_is_told_in_the_page_language(client, facility):
-    from dcrnet.directory.models import OpeningHours, ProfileSnapshot
+    from dcrnet.directory.models import OpeningHours
+    from dcrnet.directory.services import record_snapshot
 
-    later = ProfileSnapshot.objects.create(facility=facility, as_of=dt.date(2025, 1, 1), source="t")
+    later = record_snapshot(facility, dt.date(2025, 1, 1), source="t")
     OpeningHours.objects.create(snapshot=later, weekday=0, opens="09:00", closes="16:30")
     later.routes.create(route="injecting", places=10)
     later.routes.create(route="smoking", places=5)

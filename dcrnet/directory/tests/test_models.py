@@ -6,12 +6,12 @@ import time_machine
 from dcrnet.directory.models import (
     Facility,
     Highlight,
-    ProfileSnapshot,
     SnapshotRoute,
     Status,
     highlight_for,
     open_counts_by_year,
 )
+from dcrnet.directory.services import record_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,12 @@ def test_a_closed_facility_stays_in_the_directory(client, make_facility):
 
 
 def test_the_newest_snapshot_is_current(facility):
-    newer = ProfileSnapshot.objects.create(
-        facility=facility, as_of=dt.date(2025, 6, 1), source="DCR survey 2025"
-    )
+    newer = record_snapshot(facility, dt.date(2025, 6, 1), source="DCR survey 2025")
     SnapshotRoute.objects.create(snapshot=newer, route="oral")
     facility.refresh_from_db()
     assert facility.current_snapshot == newer
     # An older snapshot added later does not replace the current one.
-    ProfileSnapshot.objects.create(facility=facility, as_of=dt.date(2010, 1, 1), source="old")
+    record_snapshot(facility, dt.date(2010, 1, 1), source="old")
     facility.refresh_from_db()
     assert facility.current_snapshot == newer
 

@@ -74,11 +74,10 @@ def test_queries_do_not_grow_with_the_number_of_facilities(
 
 
 def test_the_facility_page_shows_profile_history_and_sources(client, facility):
-    from dcrnet.directory.models import ProfileSnapshot, SnapshotRoute
+    from dcrnet.directory.models import SnapshotRoute
+    from dcrnet.directory.services import record_snapshot
 
-    newer = ProfileSnapshot.objects.create(
-        facility=facility, as_of=dt.date(2025, 1, 1), source="DCR survey 2025"
-    )
+    newer = record_snapshot(facility, dt.date(2025, 1, 1), source="DCR survey 2025")
     SnapshotRoute.objects.create(snapshot=newer, route="injecting", places=12)
     body = client.get("/facilities/lu-abrigado/").content.decode()
     assert "DCR survey 2025" in body
