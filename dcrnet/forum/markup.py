@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from dcrnet.lib.cache import cached
 from dcrnet.lib.markdown import render_markdown
 
 # A handle is a slug (community.User.handle); "@" not preceded by a word character, "@" or "/"
@@ -111,16 +111,19 @@ def render_posts(posts: Iterable) -> None:
         for post in posts:
             post.html = ""
         return
-    bundle_key = "forum:html:" + hashlib.sha256(",".join(keys).encode()).hexdigest()
-    bundle = cache.get(bundle_key)
-    if not isinstance(bundle, list) or len(bundle) != len(posts):
-        bundle = [
+
+    def render() -> list[str]:
+        return [
             link_mentions(str(render_markdown(post.body)), found & existing, url_parts)
             if post.body
             else ""
             for post, found in zip(posts, candidates, strict=True)
         ]
-        cache.set(bundle_key, bundle, HTML_CACHE_SECONDS)
+
+    # The bundle's name is the digest of every post's digest, in order: it holds one HTML per
+    # post by construction, and no write to content retires it (lib.cache, content=False).
+    bundle_name = "forum:html:" + hashlib.sha256(",".join(keys).encode()).hexdigest()
+    bundle = cached(bundle_name, render, HTML_CACHE_SECONDS, content=False)
     for post, html in zip(posts, bundle, strict=True):
         post.html = html
 

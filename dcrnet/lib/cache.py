@@ -61,12 +61,21 @@ def invalidate(sender, **kwargs) -> None:
         transaction.on_commit(bump)
 
 
-def cached[T](name: str, compute: Callable[[], T], seconds: int) -> T:
+def cached[T](name: str, compute: Callable[[], T], seconds: int, *, content: bool = True) -> T:
     """compute(), kept `seconds` under the current content version and the active language
-    (labels and translated content fields differ by language; 0: not cached)."""
+    (labels and translated content fields differ by language; 0: not cached).
+
+    content=False: for a value whose `name` is already a digest of everything it depends on
+    (the forum's rendered posts: body, existing handles, URL prefix). A change of any of them
+    is a new name, so the entry is never retired by writes to content and the content version
+    is not read (one cache read, not two: a query each with the database cache).
+    """
     if seconds <= 0:
         return compute()
-    key = f"content:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
+    if content:
+        key = f"content:{content_version()}:{get_language() or settings.LANGUAGE_CODE}:{name}"
+    else:
+        key = f"digest:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

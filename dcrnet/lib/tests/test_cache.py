@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 import time_machine
@@ -62,4 +63,24 @@ def test_cached_computes_once_per_version():
     assert cached("figure", compute, 60) == 1
     bump()
     assert cached("figure", compute, 60) == 2
+    cache.clear()
+
+
+def test_a_value_named_by_its_digest_outlives_content_writes_and_reads_no_version():
+    """content=False (the forum's rendered posts): the name changes with what the value
+    depends on, so writes to content do not retire it and the version is never read."""
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    cache.clear()
+    assert cached("forum:html:abc", compute, 60, content=False) == 1
+    bump()
+    with mock.patch("dcrnet.lib.cache.content_version") as version:
+        assert cached("forum:html:abc", compute, 60, content=False) == 1
+    version.assert_not_called()
+    assert cached("forum:html:abd", compute, 60, content=False) == 2
+    assert cached("forum:html:abc", compute, 0, content=False) == 3  # 0: not cached
     cache.clear()
