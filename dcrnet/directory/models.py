@@ -133,7 +133,7 @@ class Country(models.Model):
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     as_of = models.DateField(_("as of"), null=True, blank=True)
-    updated = models.DateTimeField(auto_now=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=translation_columns(COUNTRY_TEXT))
 
     objects = CountryQuerySet.as_manager()
@@ -330,11 +330,11 @@ class Facility(models.Model):
     )
     address = models.CharField(_("exact address"), max_length=300, blank=True)
     exact_latitude = models.DecimalField(
-        max_digits=9, decimal_places=6, null=True, blank=True,
+        _("exact latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )  # fmt: skip
     exact_longitude = models.DecimalField(
-        max_digits=9, decimal_places=6, null=True, blank=True,
+        _("exact longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )  # fmt: skip
     published = models.BooleanField(pgettext_lazy("facility", "published"), default=True)
@@ -346,7 +346,7 @@ class Facility(models.Model):
         editable=False,
         help_text=_("The latest entry of the status history."),
     )  # kept by directory.services
-    status_since = models.DateField(null=True, blank=True, editable=False)
+    status_since = models.DateField(_("status since"), null=True, blank=True, editable=False)
     current_snapshot = models.ForeignKey(
         "ProfileSnapshot",
         on_delete=models.SET_NULL,
@@ -354,6 +354,7 @@ class Facility(models.Model):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("current profile snapshot"),
     )  # kept by directory.services
     reporters = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -361,8 +362,8 @@ class Facility(models.Model):
         related_name="reported_facilities",
         verbose_name=_("facility reporters"),
     )
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["status", "status_since", "current_snapshot"])
 
     objects = FacilityQuerySet.as_manager()
@@ -436,7 +437,12 @@ class StatusChange(Sourced):
     `delete_status_change`), which refresh the facility's `status` in the same transaction.
     """
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="status_changes")
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("facility"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -477,13 +483,15 @@ class ProfileSnapshot(Sourced):
     the facility's `current_snapshot` (the latest by date) in the same transaction.
     """
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="snapshots")
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="snapshots", verbose_name=_("facility")
+    )
     as_of = models.DateField(_("as of"))
     minimum_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     other_criteria = models.CharField(_("other admission criteria"), max_length=500, blank=True)
     hours_note = models.CharField(_("note on opening hours"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown."))
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 
     objects = ProfileSnapshotQuerySet.as_manager()
@@ -528,7 +536,12 @@ class ProfileSnapshot(Sourced):
 
 
 class SnapshotRoute(models.Model):
-    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="routes")
+    snapshot = models.ForeignKey(
+        ProfileSnapshot,
+        on_delete=models.CASCADE,
+        related_name="routes",
+        verbose_name=_("profile snapshot"),
+    )
     route = models.CharField(_("route"), max_length=20, choices=Route.choices)
     places = models.PositiveSmallIntegerField(_("places"), null=True, blank=True)
     history = HistoricalRecords()
@@ -550,7 +563,12 @@ class SnapshotRoute(models.Model):
 
 
 class SnapshotService(models.Model):
-    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="services")
+    snapshot = models.ForeignKey(
+        ProfileSnapshot,
+        on_delete=models.CASCADE,
+        related_name="services",
+        verbose_name=_("profile snapshot"),
+    )
     service = models.CharField(_("service"), max_length=30, choices=Service.choices)
     history = HistoricalRecords()
 
@@ -567,7 +585,12 @@ class SnapshotService(models.Model):
 
 
 class SnapshotCriterion(models.Model):
-    snapshot = models.ForeignKey(ProfileSnapshot, on_delete=models.CASCADE, related_name="criteria")
+    snapshot = models.ForeignKey(
+        ProfileSnapshot,
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        verbose_name=_("profile snapshot"),
+    )
     criterion = models.CharField(_("criterion"), max_length=20, choices=Criterion.choices)
     history = HistoricalRecords()
 
@@ -587,7 +610,10 @@ class SnapshotCriterion(models.Model):
 
 class OpeningHours(models.Model):
     snapshot = models.ForeignKey(
-        ProfileSnapshot, on_delete=models.CASCADE, related_name="opening_hours"
+        ProfileSnapshot,
+        on_delete=models.CASCADE,
+        related_name="opening_hours",
+        verbose_name=_("profile snapshot"),
     )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     opens = models.TimeField(pgettext_lazy("opening hours", "opens"))
@@ -641,7 +667,9 @@ class Highlight(models.Model):
     """The facility of the month, scheduled ahead by editors."""
 
     month = models.DateField(_("month"), unique=True, help_text=_("Any day in the month."))
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="highlights")
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="highlights", verbose_name=_("facility")
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
     text = models.TextField(_("text"), help_text=_("Markdown."))
     history = HistoricalRecords(excluded_fields=translation_columns(HIGHLIGHT_TEXT))
