@@ -18,9 +18,17 @@ TRANSLATION_COLUMNS = [
 ]
 
 
+# The page whose text introduces the home page (its address is the site's root).
+HOME_SLUG = "home"
+
+
 class PageQuerySet(models.QuerySet):
     def published(self) -> PageQuerySet:
         return self.filter(published=True)
+
+    def home(self) -> Page | None:
+        """The home page's introduction if it is published, else None (one query)."""
+        return self.published().filter(slug=HOME_SLUG).first()
 
     def in_menu(self) -> PageQuerySet:
         return self.published().filter(menu_order__isnull=False).order_by("menu_order")
@@ -55,6 +63,6 @@ class Page(models.Model):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        if self.slug == "home":
+        if self.slug == HOME_SLUG:
             return reverse("home")
         return reverse("pages:page", args=[self.slug])

@@ -15,7 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "pages/home.html",
         {
-            "intro": Page.objects.published().filter(slug="home").first(),
+            "intro": Page.objects.home(),
             "highlight": current_highlight(),
             "figures": home_figures(),
             "changes": latest_changes(limit=8),
