@@ -332,3 +332,8 @@ def test_the_export_holds_every_step_for_print(project, lead):
     assert "Call the mayor." in html
     assert html.count('class="export-step') == StepWork.objects.filter(project=project).count()
     assert "planning/export.css" in html
+
+
+def test_the_step_page_links_to_the_guide_step(project, lead):
+    html = client_for(lead).get(reverse("planning:step", args=[project.pk, "legal-route"]))
+    assert reverse("guide:step", kwargs={"slug": "legal-route"}) in html.content.decode()
