@@ -108,7 +108,7 @@ class Invitation(models.Model):
         Project, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("project")
     )
     email = models.EmailField(_("email address"))
-    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
