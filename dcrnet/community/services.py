@@ -9,13 +9,39 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.directory.models import Facility
+from dcrnet.lib.i18n import language_of_path
 
 from .models import Consent, ConsentPurpose, Profile, User
 from .tasks import send_account_mail
+
+
+def email_language_of(address: str) -> str:
+    """The language to write to an address in: its account's choice (User.email_language), or,
+    for an address with no account (an invitation, an anonymous request), the active language:
+    the one of the page the sender acted on."""
+    user = User.objects.filter(email__iexact=address).only("language").first()
+    if user is not None:
+        return user.email_language
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def in_language(context: dict, language: str) -> dict:
+    """The context with every absolute link to the site moved to `language`'s URL (/fr/… )."""
+    base = settings.SITE_URL.rstrip("/")
+    moved = {}
+    for key, value in context.items():
+        if isinstance(value, str) and value.startswith(base + "/"):
+            path = value.removeprefix(base)
+            # translate_url resolves the path in the active language: the one it was made in.
+            with translation.override(language_of_path(path)):
+                value = base + translate_url(path, language)
+        moved[key] = value
+    return moved
 
 
 def queue_account_mail(email: EmailMessage) -> None:

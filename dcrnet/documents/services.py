@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -215,7 +215,12 @@ def _add_version(editor, document_id, date, change_note, checked, stored) -> Ver
 
 
 def _mail_decision(user, document: Document, publish: bool, reason: str) -> None:
-    """The decision to the suggester, rendered now in the language of the current request."""
+    """The decision to the suggester, in the language of their emails (not the editor's)."""
+    with translation.override(user.email_language):
+        _render_decision(user, document, publish, reason)
+
+
+def _render_decision(user, document: Document, publish: bool, reason: str) -> None:
     base = settings.SITE_URL.rstrip("/")
     context = {
         "publish": publish,

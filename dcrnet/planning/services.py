@@ -16,11 +16,11 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from dcrnet.community.services import queue_account_mail
+from dcrnet.community.services import email_language_of, in_language, queue_account_mail
 from dcrnet.guide.models import Step
 
 from . import selectors
@@ -123,9 +123,13 @@ def _mail(to: list[str], template: str, context: dict) -> None:
     to = [address for address in to if address]
     if not to:
         return
-    subject = render_to_string(f"planning/email/{template}_subject.txt", context)
-    body = render_to_string(f"planning/email/{template}_body.txt", context)
     for address in to:
+        # Each recipient reads it in their language, links included.
+        language = email_language_of(address)
+        with translation.override(language):
+            localised = in_language(context, language)
+            subject = render_to_string(f"planning/email/{template}_subject.txt", localised)
+            body = render_to_string(f"planning/email/{template}_body.txt", localised)
         queue_account_mail(
             EmailMessage(
                 subject=" ".join(subject.split()),

@@ -108,3 +108,45 @@ def test_a_membership_decision_is_written_in_the_applicants_language(
     assert message.to == ["bewerber@example.org"]
     assert message.subject == german
     assert "Unvollständig" in message.body
+
+
+def test_a_planning_invitation_reaches_an_existing_account_in_its_language(
+    django_user_model, mailoutbox
+):
+    from dcrnet.planning import services as planning
+
+    lead = make_person(django_user_model, "lead", Role.MEMBER)
+    make_person(django_user_model, "collegue", Role.MEMBER, language="fr")
+    project = planning.open_project(lead, name="Project", city="Lyon", country="FR")
+    with sending():
+        planning.invite_colleague(lead, project.pk, "Collegue@example.org")
+        planning.invite_colleague(lead, project.pk, "nobody@example.org")
+    by_recipient = {message.to[0].lower(): message for message in mailoutbox}
+    french, english = by_recipient["collegue@example.org"], by_recipient["nobody@example.org"]
+    assert "/fr/planning/invitations/" in french.body
+    assert "/fr/" not in english.body  # no account: the inviter's page language (English)
+    assert french.subject != english.subject
+
+
+def test_a_document_decision_is_written_in_the_suggesters_language(
+    django_user_model, editor, mailoutbox
+):
+    from dcrnet.documents import services as documents
+    from dcrnet.documents.models import Topic
+
+    suggester = make_person(django_user_model, "sugeridora", Role.MEMBER, language="es")
+    topic = Topic.objects.create(name="Admission", slug="admission")
+    fields = {
+        "title": "Normas de la sala",
+        "kind": "house rules",
+        "perspective": "both",
+        "topic": topic,
+        "language": "es",
+    }
+    document = documents.suggest(suggester, fields=fields)
+    with sending():
+        documents.decide(editor, document.pk, publish=False, reason="Duplicado")
+    [message] = mailoutbox
+    assert message.to == ["sugeridora@example.org"]
+    assert "/es/documents/" in message.body
+    assert "Duplicado" in message.body
