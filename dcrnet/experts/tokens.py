@@ -16,8 +16,13 @@ from django.core import signing
 REPLY_SALT = "dcrnet.experts.reply-link"
 
 
+def _signer() -> signing.Signer:
+    return signing.Signer(salt=REPLY_SALT)
+
+
 def make_reply_token(public_id) -> str:
-    return signing.dumps({"r": str(public_id)}, salt=REPLY_SALT, compress=False)
+    """The same token every time for a request (no timestamp: the link does not expire)."""
+    return _signer().sign_object({"r": str(public_id)})
 
 
 def read_reply_token(token: str) -> uuid.UUID | None:
@@ -25,7 +30,7 @@ def read_reply_token(token: str) -> uuid.UUID | None:
     if not token or len(token) > 300:
         return None
     try:
-        data = signing.loads(token, salt=REPLY_SALT)
+        data = _signer().unsign_object(token)
         return uuid.UUID(data["r"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
