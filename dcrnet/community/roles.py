@@ -32,6 +32,7 @@ PERSONAL_MODELS = {
     "experts.helprequest",
     "experts.assignment",
     "experts.message",
+    "experts.delivery",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).

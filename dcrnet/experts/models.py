@@ -72,7 +72,7 @@ class HelpRequest(models.Model):
     """A need described by anyone, signed in or not. Never health details about anyone (the form
     says so). An anonymous requester is reached at `email` and replies through a signed link."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     topic = models.ForeignKey(
         ExpertiseTag,
         on_delete=models.PROTECT,

@@ -1,4 +1,4 @@
-"""Emails of help requests: plain text, in the site's default language, one recipient each.
+"""Emails of help requests: plain text, one recipient each, in the recipient's language.
 
 The services call the functions at the top through `transaction.on_commit`; they only enqueue
 tasks (tasks.py). A task builds its message when it runs (rechecking that the recipient still
@@ -91,6 +91,15 @@ def requester_address(help_request: HelpRequest) -> tuple[str, str] | None:
     return user.email, conversation_url(help_request)
 
 
+def requester_language(help_request: HelpRequest) -> str:
+    """A signed-in requester's email language; for an anonymous one, the language they wrote the
+    request in when the site has it (else English)."""
+    if help_request.requester_id is not None:
+        return help_request.requester.email_language
+    known = dict(settings.LANGUAGES)
+    return help_request.language if help_request.language in known else settings.LANGUAGE_CODE
+
+
 def _email(to: str, subject: str, body: str) -> EmailMessage:
     return EmailMessage(
         subject=" ".join(subject.split()),
@@ -108,11 +117,13 @@ def _excerpt(text: str) -> str:
 
 
 def received_message(help_request: HelpRequest) -> EmailMessage | None:
-    reach = requester_address(help_request)
-    if reach is None or help_request.requester_id is not None:
+    if help_request.requester_id is not None:
         return None  # signed-in requesters see their requests under /help/mine/
-    address, link = reach
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(requester_language(help_request)):
+        reach = requester_address(help_request)
+        if reach is None:
+            return None
+        address, link = reach
         body = "\n\n".join(
             [
                 _("Thank you: we received your request for help about “%(topic)s”.")
@@ -136,7 +147,7 @@ def invited_message(assignment: Assignment) -> EmailMessage | None:
     if not user.is_active or not user.email:
         return None
     help_request = assignment.request
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(user.email_language):
         body = "\n\n".join(
             [
                 _("You are asked to help with a request about “%(topic)s”.")
@@ -151,7 +162,9 @@ def invited_message(assignment: Assignment) -> EmailMessage | None:
 def message_message(message: Message, recipient: str) -> EmailMessage | None:
     help_request = message.request
     if recipient == REQUESTER:
-        reach = requester_address(help_request)
+        language = requester_language(help_request)
+        with translation.override(language):
+            reach = requester_address(help_request)
         if reach is None:
             return None
         address, link = reach
@@ -164,8 +177,10 @@ def message_message(message: Message, recipient: str) -> EmailMessage | None:
         )
         if assignment is None or not assignment.expert.user.is_active:
             return None
-        address, link = assignment.expert.user.email, conversation_url(help_request)
-    with translation.override(settings.LANGUAGE_CODE):
+        language = assignment.expert.user.email_language
+        with translation.override(language):
+            address, link = assignment.expert.user.email, conversation_url(help_request)
+    with translation.override(language):
         body = "\n\n".join(
             [
                 _("There is a new message in the conversation about “%(topic)s”:")

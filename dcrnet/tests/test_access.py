@@ -194,6 +194,65 @@ ACCESS: dict[str, str] = {
     "api:list_forum_categories": PUBLIC,
     "api:list_forum_threads": NOT_FOUND,  # members-only or unknown category
     "api:list_forum_posts": NOT_FOUND,
+    # Best-practice documents (dcrnet/documents/urls.py): published ones are public
+    "documents:list": PUBLIC,
+    "documents:detail": PUBLIC,
+    "documents:download": NOT_FOUND,  # the published document has no version 1
+    "documents:suggest": LOGIN,
+    "documents:mine": LOGIN,
+    "documents:review": LOGIN,
+    "documents:decide": LOGIN,
+    "documents:version_new": LOGIN,
+    "api:list_documents": PUBLIC,
+    "api:get_document": NOT_FOUND,  # "api:slug" is the organisation's slug
+    # The guide to opening a DCR (dcrnet/guide/urls.py): readable by anyone
+    "guide:index": PUBLIC,
+    "guide:step": PUBLIC,
+    "guide:print": PUBLIC,
+    # Planning projects (dcrnet/planning/urls.py): members, their teams and invited experts; the
+    # sign-in check comes before the method, so POST-only views answer LOGIN too
+    "planning:index": LOGIN,
+    "planning:overview": LOGIN,
+    "planning:listings": LOGIN,
+    "planning:listing_approve": LOGIN,
+    "planning:listing_decline": LOGIN,
+    "planning:invitation": LOGIN,
+    "planning:project": LOGIN,  # an unpublished (or missing) project; a published one is public
+    "planning:edit": LOGIN,
+    "planning:publish": LOGIN,
+    "planning:listing": LOGIN,
+    "planning:export": LOGIN,
+    "planning:team": LOGIN,
+    "planning:leave": LOGIN,
+    "planning:member_remove": LOGIN,
+    "planning:member_role": LOGIN,
+    "planning:invitation_cancel": LOGIN,
+    "planning:step": LOGIN,
+    "planning:decision": LOGIN,
+    "planning:comment": LOGIN,
+    "planning:attachment_upload": LOGIN,
+    "planning:attachment": LOGIN,
+    "planning:expert_invite": LOGIN,
+    "planning:expert_withdraw": LOGIN,
+    # Experts and help requests (dcrnet/experts/urls.py): asking is open to anyone; a request is
+    # read by its requester, its accepted experts and staff (signed-in outsiders get 404)
+    "experts:directory": PUBLIC,
+    "experts:expert": NOT_FOUND,  # the handle "someone" is no expert
+    "experts:join": LOGIN,
+    "experts:me": LOGIN,
+    "experts:leave": POST_ONLY,
+    "experts:my_requests": LOGIN,
+    "experts:decide": POST_ONLY,
+    "experts:help": PUBLIC,
+    "experts:ask": PUBLIC,
+    "experts:sent": PUBLIC,
+    "experts:mine": LOGIN,
+    "experts:triage": LOGIN,
+    "experts:triage_request": LOGIN,
+    "experts:conversation": LOGIN,
+    "experts:close": POST_ONLY,
+    "experts:reply": NOT_FOUND,  # the forum's token has another salt: no request opens
+    "experts:reply_close": POST_ONLY,
     # Django admin: staff only, whatever the model
     r"^admin/": LOGIN,
 }
@@ -293,9 +352,11 @@ def expectation(endpoint: Endpoint) -> str | None:
 def path_values(facility):
     """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace."""
     from dcrnet.directory.models import Highlight
+    from dcrnet.documents.models import Document, Topic
     from dcrnet.evidence.models import Reference, Term, Vocabulary
     from dcrnet.forum import notifications
     from dcrnet.forum.models import Category, Post, Thread
+    from dcrnet.guide.models import Step
     from dcrnet.monitoring.models import Indicator
     from dcrnet.organisations.models import Organisation
     from dcrnet.pages.models import Page
@@ -321,6 +382,19 @@ def path_values(facility):
         category=category, title="Night shifts", last_post_at=timezone.now(), post_count=1
     )
     post = Post.objects.create(thread=thread, number=1, body="How do you staff them?")
+    topic = Topic.objects.create(name="Admission", slug="admission")
+    document = Document.objects.create(
+        title="House rules",
+        slug="house-rules",
+        kind="house rules",
+        perspective="both",
+        topic=topic,
+        language="en",
+        status="published",
+    )
+    step = Step.objects.create(
+        number=1, slug="needs-assessment", title="Needs assessment", summary="Why.", body="How."
+    )
     return {
         "public_id": facility.public_id,
         "code": facility.country.code,
@@ -352,6 +426,16 @@ def path_values(facility):
         "sanction_id": 1,
         "handle": "someone",
         "token": notifications.make_token(1, "digest"),
+        "documents:slug": document.slug,
+        "number": 1,
+        "guide:slug": step.slug,
+        "project_id": 1,
+        "request_id": 1,
+        "member_id": 1,
+        "invitation_id": 1,
+        "attachment_id": 1,
+        "planning:token": "00000000-0000-4000-8000-000000000000",
+        "experts:public_id": "00000000-0000-4000-8000-000000000000",
     }
 
 

@@ -2,7 +2,8 @@
 page, the first visit follows the browser's language once, the directory filters and the charts
 speak the language, the account, organisation and forum pages of a member are in the language
 (and the switcher keeps a member's thread), axe-core finds nothing (its lang rules included) and
-no request leaves the site. Expected texts come from the catalogues, never written here in another language."""
+no request leaves the site. Expected texts come from the catalogues, never written here in
+another language."""
 
 from __future__ import annotations
 

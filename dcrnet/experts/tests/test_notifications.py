@@ -99,3 +99,31 @@ def test_hostile_text_in_emails_stays_plain_text(tags, django_capture_on_commit_
     assert len(mail.outbox) == len(XSS)
     assert all(not getattr(message, "alternatives", None) for message in mail.outbox)  # no HTML
     assert all(message.content_subtype == "plain" for message in mail.outbox)
+
+
+def test_each_email_is_in_its_recipients_language(
+    tags, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    """An anonymous requester who wrote in French gets French emails with /fr/ links; an expert
+    gets theirs in the language of their account."""
+    from django.utils import translation
+
+    topic = tags["funding"]
+    expert = make_expert("helfer", [topic])
+    type(expert.user).objects.filter(pk=expert.user.pk).update(language="de")
+    with django_capture_on_commit_callbacks(execute=True):
+        request = services.submit_request(
+            user=None, topic=topic, language="fr", text="Besoin d'aide", email="a@b.org"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.route(staff, request, [expert])
+    by_recipient = {message.to[0]: message for message in mailoutbox}
+    french, german = by_recipient["a@b.org"], by_recipient["helfer@example.org"]
+    assert "/fr/help/reply/" in french.body
+    assert "/de/experts/me/requests/" in german.body
+    for message, language, subject in (
+        (french, "fr", "Your request for help was received"),
+        (german, "de", "A request for help for you"),
+    ):
+        with translation.override(language):
+            assert message.subject == translation.gettext(subject) != subject
