@@ -62,6 +62,8 @@ SAMPLES: dict[str, dict] = {
         "url": "/api/v1/forum/categories/planning/threads"
     },
     "GET /api/v1/forum/threads/{thread_id}/posts": {"url": "/api/v1/forum/threads/9101/posts"},
+    "GET /api/v1/documents": {"url": "/api/v1/documents?kind=house+rules"},
+    "GET /api/v1/documents/{slug}": {"url": "/api/v1/documents/abrigado-house-rules"},
     "GET /api/v1/report/{public_id}/{month}": {
         "url": "/api/v1/report/lu-abrigado/2026-01",
         "token": True,
@@ -247,6 +249,27 @@ def sample(frozen, make_facility, django_user_model):
     from dcrnet.forum.services import refresh_counts
 
     refresh_counts(thread)
+
+    # A published best-practice document with one version (no file) used at Abrigado.
+    from dcrnet.documents.models import Document, Topic, Version
+
+    rules = Document.objects.create(
+        title="House rules of a drug consumption room",
+        slug="abrigado-house-rules",
+        summary="The rules **every** visitor agrees to.",
+        kind="house rules",
+        perspective="both",
+        topic=Topic.objects.create(name="Admission", slug="admission"),
+        country="LU",
+        language="fr",
+        organisation=operator,
+        licence="CC BY 4.0",
+        source_url="https://example.org/house-rules",
+        status="published",
+    )
+    rules.facilities.add(abrigado)
+    rules.references.add(marshall)
+    Version.objects.create(document=rules, number=1, date=JANUARY, change_note="First version.")
 
 
 def operations(document: dict) -> list[str]:
