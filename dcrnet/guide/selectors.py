@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from dcrnet.directory.models import Facility
 from dcrnet.documents.models import Document
 from dcrnet.evidence.models import Reference
 from dcrnet.experts.models import Expert
@@ -29,8 +30,12 @@ def references() -> QuerySet[Reference]:
 
 
 def examples() -> QuerySet[Example]:
-    return Example.objects.select_related("facility", "facility__country").order_by(
-        "facility__name"
+    """Examples whose facility the directory shows to everyone (an unpublished facility is
+    not named on a public page)."""
+    return (
+        Example.objects.filter(facility__in=Facility.objects.public())
+        .select_related("facility", "facility__country")
+        .order_by("facility__name")
     )
 
 
@@ -95,7 +100,10 @@ def help_url(step: Step, base: str | None) -> str | None:
 def experts_for(step: Step, *, show_member_pages: bool) -> list[ExpertCard]:
     if step.expertise_id is None:
         return []
-    experts = Expert.objects.for_expertise(step.expertise).select_related("user")
+    # Without a handle an expert has no public page (the experts directory leaves them out too).
+    experts = (
+        Expert.objects.for_expertise(step.expertise).exclude(user__handle="").select_related("user")
+    )
     cards = []
     for expert in experts:
         handle = expert.user.handle

@@ -95,6 +95,24 @@ def test_a_step_shows_examples_with_the_facility_and_source(client, helped_step,
     assert 'href="https://example.org/report"' in body
 
 
+@pytest.mark.parametrize("path", ["step", "print"])
+def test_an_unpublished_facility_is_not_named_as_an_example(client, helped_step, facility, path):
+    type(facility).objects.filter(pk=facility.pk).update(published=False)
+    url = helped_step.get_absolute_url() if path == "step" else reverse("guide:print")
+    body = html(client.get(url))
+    assert facility.name not in body
+    assert "This facility built a coalition." not in body
+
+
+def test_an_expert_without_a_handle_is_left_out_not_a_server_error(
+    client, helped_step, django_user_model
+):
+    expert = make_expert(django_user_model, "soon-nameless", helped_step.expertise)
+    django_user_model.objects.filter(pk=expert.user_id).update(handle="")
+    body = html(client.get(helped_step.get_absolute_url()))
+    assert "helper-one" in body
+
+
 def test_steps_link_to_the_previous_and_next_step(client, steps):
     first = html(client.get(steps[0].get_absolute_url()))
     assert 'rel="prev"' not in first and 'href="/guide/coalition-and-stakeholders/"' in first
