@@ -11,7 +11,7 @@ from django_countries.fields import LazyTypedChoiceField
 from dcrnet.lib import uploads
 from dcrnet.organisations.models import Organisation
 
-from .models import StepStatus, TeamRole
+from .models import Invitation, StepStatus, TeamRole
 
 TEXT_MAX = 20_000
 
@@ -124,6 +124,7 @@ class AttachmentForm(forms.Form):
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address of your colleague"),
+        max_length=Invitation._meta.get_field("email").max_length,
         help_text=_(
             "They accept by signing in as a member with this address; the link works for 14 days."
         ),

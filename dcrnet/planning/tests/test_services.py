@@ -139,6 +139,15 @@ def test_inviting_someone_in_the_team_or_invited_already_is_a_form_error(project
     assert client.post(url, {"email": "X@example.org"}).status_code == 400
 
 
+def test_an_address_longer_than_the_column_is_a_form_error(project, lead):
+    # A valid address of 263 characters: PostgreSQL refused it with a DataError (500).
+    email = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".com"
+    response = client_for(lead).post(reverse("planning:team", args=[project.pk]), {"email": email})
+    assert response.status_code == 400
+    assert b"at most 254 characters" in response.content
+    assert not Invitation.objects.filter(project=project).exists()
+
+
 def test_the_team_always_has_a_lead(project, lead, teammate):
     member_row = TeamMember.objects.get(project=project, user=teammate)
     lead_row = TeamMember.objects.get(project=project, user=lead)
