@@ -10,6 +10,7 @@ from django_countries import countries
 from dcrnet.community.models import ExpertiseTag
 
 from . import languages
+from .models import HelpRequest
 
 TEXT_MAX = 5_000
 BIO_MAX = 2_000
@@ -104,6 +105,7 @@ class HelpRequestForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Your email address"),
+        max_length=HelpRequest._meta.get_field("email").max_length,
         help_text=_(
             "We send you a link to read the answers and reply. Only staff and the experts who "
             "answer see your request; nobody sees your address."

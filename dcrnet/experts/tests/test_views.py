@@ -223,6 +223,18 @@ def test_invalid_requests_are_400(tags, field, value):
     assert not HelpRequest.objects.exists()
 
 
+# A valid address longer than the column (254): PostgreSQL refused it with a DataError (500).
+LONG_EMAIL = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".com"
+
+
+def test_an_address_longer_than_the_column_is_a_form_error(tags):
+    assert len(LONG_EMAIL) > 254
+    response = Client().post(reverse("experts:ask"), ask_data(email=LONG_EMAIL))
+    assert response.status_code == 400
+    assert b"at most 254 characters" in response.content
+    assert not HelpRequest.objects.exists()
+
+
 def test_signed_in_request_goes_to_its_page_and_to_mine(member, tags, mailoutbox):
     client = signed_in(member)
     response = client.post(reverse("experts:ask"), ask_data(email="ignored@example.net"))
