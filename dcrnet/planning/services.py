@@ -40,6 +40,7 @@ from .models import (
 )
 
 INVITATION_DAYS = 14
+PUBLIC_ID_ATTEMPTS = 5
 TEXT_MAX = 20_000
 
 
@@ -561,15 +562,25 @@ def approve_listing(editor, request_id: int, *, latitude, longitude):
     if project.facility_id is not None:
         raise AlreadyDone(_("The facility is listed in the directory already."))
     country, _created = Country.objects.get_or_create(code=listing.country.code)
-    facility = Facility.objects.create(
-        public_id=_public_id(listing),
-        name=listing.name,
-        city=listing.city,
-        country=country,
-        description=listing.public_note,
-        latitude=latitude,
-        longitude=longitude,
-    )
+    for attempt in range(1, PUBLIC_ID_ATTEMPTS + 1):
+        try:
+            # A parallel approval (another project, the same name and city) may take the free
+            # identifier between `_public_id`'s look and this write: then the next free one.
+            public_id = _public_id(listing)
+            with transaction.atomic():
+                facility = Facility.objects.create(
+                    public_id=public_id,
+                    name=listing.name,
+                    city=listing.city,
+                    country=country,
+                    description=listing.public_note,
+                    latitude=latitude,
+                    longitude=longitude,
+                )
+            break
+        except IntegrityError:
+            if attempt == PUBLIC_ID_ATTEMPTS:
+                raise
     today = timezone.localdate()
     record_status(
         facility,

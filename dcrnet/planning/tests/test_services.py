@@ -273,6 +273,43 @@ def test_one_pending_listing_request_and_the_editor_approves_it(project, lead, t
     assert response.status_code == 409
 
 
+def test_approving_takes_the_next_identifier_when_a_parallel_approval_took_it(
+    project, lead, editor, monkeypatch
+):
+    """The identifier `_public_id` found free is taken before the write (as by an editor
+    approving another team's request for the same city and name at that moment): the
+    approval takes the next free one instead of failing with an IntegrityError."""
+    from dcrnet.directory.models import Country, Facility
+
+    listing = services.request_listing(
+        lead, project.pk, name="Ghent room", city="Ghent", country="BE"
+    )
+    found = services._public_id
+    calls = []
+
+    def raced(listing_):
+        free = found(listing_)
+        calls.append(free)
+        if len(calls) == 1:  # the other approval writes between the look and the write
+            country, _created = Country.objects.get_or_create(code="BE")
+            Facility.objects.create(
+                public_id=free,
+                name="Ghent room",
+                city="Ghent",
+                country=country,
+                latitude=51,
+                longitude=3,
+            )
+        return free
+
+    monkeypatch.setattr(services, "_public_id", raced)
+    facility = services.approve_listing(editor, listing.pk, latitude=51.05, longitude=3.72)
+    assert calls == ["be-ghent-ghent-room", "be-ghent-ghent-room-2"]
+    assert facility.public_id == "be-ghent-ghent-room-2"
+    project.refresh_from_db()
+    assert project.facility == facility
+
+
 def test_an_editor_declines_with_a_reason_and_the_team_is_told(project, lead, editor, member):
     listing = services.request_listing(
         lead, project.pk, name="Ghent room", city="Ghent", country="BE"
