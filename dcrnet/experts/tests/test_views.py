@@ -223,6 +223,24 @@ def test_invalid_requests_are_400(tags, field, value):
     assert not HelpRequest.objects.exists()
 
 
+def test_the_request_text_stays_with_experts_who_decide_or_answer(cast):
+    """An invited expert reads the request to decide; once they declined, or the request was
+    closed before they decided, it is no longer theirs to read ("Only staff and the experts who
+    answer see your request")."""
+    help_request, invited = cast["request"], cast["invited_expert"]
+    page = signed_in(invited).get(reverse("experts:my_requests")).content.decode()
+    assert help_request.text in page
+    services.close(help_request, user=cast["requester"])
+    page = signed_in(invited).get(reverse("experts:my_requests")).content.decode()
+    assert help_request.text not in page and "Site selection" in page
+    HelpRequest.objects.filter(pk=help_request.pk).update(status=RequestStatus.ROUTED)
+    services.decide(invited, help_request, accept=False)
+    page = signed_in(invited).get(reverse("experts:my_requests")).content.decode()
+    assert help_request.text not in page
+    page = signed_in(cast["accepted_expert"]).get(reverse("experts:my_requests")).content.decode()
+    assert help_request.text in page
+
+
 # A valid address longer than the column (254): PostgreSQL refused it with a DataError (500).
 LONG_EMAIL = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".com"
 
