@@ -86,7 +86,7 @@ class Document(models.Model):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("kind of document"), max_length=30, choices=Kind.choices)
     perspective = models.CharField(_("perspective"), max_length=30, choices=Perspective.choices)
     topic = models.ForeignKey(
         Topic, on_delete=models.PROTECT, related_name="documents", verbose_name=_("topic")
