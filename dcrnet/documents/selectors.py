@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Self
 
+from django.conf import global_settings
 from django.conf.locale import LANG_INFO
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
-from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import get_language_info, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 from ninja import Field, Schema
@@ -33,7 +34,14 @@ MAX_WORDS = 10
 LANGUAGES = sorted(code for code, info in LANG_INFO.items() if len(code) == 2 and "name" in info)
 
 
+# Django's LANG_INFO names Norwegian Bokmål "Norwegian Bokmal", a msgid no catalogue holds: the
+# name in its list of languages is the one its catalogues translate.
+NAMES = dict(global_settings.LANGUAGES)
+
+
 def language_name(code: str) -> str:
+    if code in NAMES:
+        return gettext(NAMES[code])
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:

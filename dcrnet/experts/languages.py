@@ -5,7 +5,12 @@ Names come from Django's language table, translated into the page's language."""
 
 from __future__ import annotations
 
-from django.utils.translation import get_language_info
+from django.conf import global_settings
+from django.utils.translation import get_language_info, gettext
+
+# Django's table names Norwegian Bokmål "Norwegian Bokmal", a msgid no catalogue holds: the name in
+# its list of languages ("Norwegian Bokmål") is the one its catalogues translate.
+NAMES = dict(global_settings.LANGUAGES)
 
 CODES = (
     "en", "fr", "de", "nl", "es", "it", "pt", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "sq",
@@ -15,6 +20,8 @@ CODES = (
 
 
 def name(code: str) -> str:
+    if code in NAMES:
+        return gettext(NAMES[code])
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:

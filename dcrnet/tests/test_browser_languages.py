@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation.trans_real import DjangoTranslation
 from playwright.sync_api import expect
 
+from dcrnet.community.models import ExpertiseTag
 from dcrnet.directory.forms import FacilityFilterForm
 from dcrnet.directory.models import Facility, Route
 from dcrnet.directory.tests.sample_site import load_site
@@ -316,4 +317,67 @@ def test_the_account_organisation_and_forum_pages_speak_the_language(
     switch(page, language, "en")
     assert page.url == live_server.url + prefixed(language, thread)
     expect(page.locator("h1")).to_have_text("Night shifts")
+    check_page(page, live_server, language)
+
+
+@pytest.fixture
+def knowledge_pages(db):
+    """The knowledge exchange's public pages from the demo's own data: the expertise tags and
+    topics in five languages, the documents (links to their sources) and the guide's first two
+    steps in five languages (without their examples, whose facilities this test has not loaded).
+    Path → heading per language (a msgid, or the step's title in that language)."""
+    from dcrnet.demo import knowledge
+    from dcrnet.demo.data.guide import STEPS
+    from dcrnet.demo.loader import Tally
+    from dcrnet.guide.models import Step
+
+    tally = Tally()
+    for load in (knowledge.load_expertise, knowledge.load_topics, knowledge.load_documents):
+        load(tally)
+    for row in STEPS[:2]:
+        texts = {
+            f"{field}_{code}": text[field].strip()
+            for code, text in row["text"].items()
+            for field in ("title", "summary", "body")
+        }
+        Step.objects.create(
+            number=row["number"],
+            slug=row["slug"],
+            sources=row["sources"],
+            expertise_id=ExpertiseTag.objects.get(slug=row["slug"]).pk,
+            **texts,
+        )
+    step = STEPS[1]
+    titles = {code: Content(text["title"]) for code, text in step["text"].items()}
+    assert len(set(titles.values())) == 5, "the step's title must differ in every language"
+    return {
+        "/guide/": "Guide to opening a DCR",
+        f"/guide/{step['slug']}/": titles,
+        "/documents/": "Best-practice documents",
+        "/help/ask/": "Ask for help",
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_documents_and_help_form_speak_the_language(
+    browser_page, live_server, knowledge_pages, language
+):
+    page = browser_page
+    for path, heading in knowledge_pages.items():
+        page.goto(prefixed(language, path))
+        assert page.url == live_server.url + prefixed(language, path), f"{path} → {page.url}"
+        shown = heading[language] if isinstance(heading, dict) else translated(language, heading)
+        expect(page.locator("h1")).to_have_text(shown)
+        check_page(page, live_server, language)
+
+    # The help form's labels are the catalogue's, and a form sent empty answers in the language.
+    page.goto(prefixed(language, "/help/ask/"))
+    expect(page.locator("label[for=id_text]")).to_contain_text(
+        translated(language, "What do you need?")
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name=translated(language, "Send my request")).click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    required = translated(language, "This field is required.")
+    expect(page.get_by_text(required, exact=True).first).to_be_visible()
     check_page(page, live_server, language)

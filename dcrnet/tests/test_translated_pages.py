@@ -155,6 +155,10 @@ def stored_strings() -> list[str]:
         "community",
         "organisations",
         "forum",
+        "documents",
+        "guide",
+        "experts",
+        "planning",
     ):
         for model in apps.get_app_config(label).get_models():
             fields = [
@@ -227,6 +231,23 @@ def public_pages() -> dict[str, tuple[str, dict]]:
         "confirm address link invalid": ("account_confirm_email", {"key": "not-a-key"}, ""),
         "account inactive": ("account_inactive", {}, ""),
     }
+    from dcrnet.documents.models import Document
+    from dcrnet.guide.models import Step
+
+    step = Step.objects.order_by("number").first()
+    document = Document.objects.published().order_by("slug").first()
+    assert step and document, "the demo needs the guide's steps and published documents"
+    pages["guide"] = ("guide:index", {}, "")
+    pages["guide step"] = ("guide:step", {"slug": step.slug}, "")
+    pages["guide (print)"] = ("guide:print", {}, "")
+    pages["documents"] = ("documents:list", {}, "")
+    pages["document"] = ("documents:detail", {"slug": document.slug}, "")
+    pages["experts"] = ("experts:directory", {}, "")
+    pages["help"] = ("experts:help", {}, "")
+    pages["ask for help"] = ("experts:ask", {}, f"?topic={step.expertise.slug}")
+    # A POST (a dict of fields): the form again with its errors, in the page's language.
+    pages["ask for help (form error)"] = ("experts:ask", {}, {"text": " ", "email": "x"})
+    pages["help request sent"] = ("experts:sent", {}, "")
     from dcrnet.forum.models import Category
     from dcrnet.organisations.models import Organisation
 
@@ -328,9 +349,116 @@ def signed_in_pages() -> dict[str, tuple[str | None, str, dict, str]]:
     }
 
 
+def knowledge_pages() -> dict[str, tuple[str | None, str, dict, str]]:
+    """The knowledge exchange's pages (documents, experts and help requests, planning) as the
+    demo account that uses each, with what they show made through the apps' own services: a
+    member's suggestion, two help requests routed to demo experts (one accepted and answered,
+    one still invited), a listing request of the demo project, which is published for its
+    public page. Name → (email, URL name, kwargs, query), None for anonymous."""
+    from dcrnet.community.models import ExpertiseTag, User
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.demo.knowledge import expert_email
+    from dcrnet.documents import services as documents
+    from dcrnet.documents.models import Topic
+    from dcrnet.experts import services as experts
+    from dcrnet.experts.models import Expert
+    from dcrnet.planning import services as planning
+    from dcrnet.planning.models import Project, StepWork
+
+    member, editor, staff = (
+        User.objects.get(email=f"{who}@{DEMO_DOMAIN}") for who in ("member", "editor", "staff")
+    )
+    answering = Expert.objects.get(user__email=expert_email("expert-consultation"))
+    invited = Expert.objects.get(user__email=expert_email("expert-evaluation"))
+    documents.suggest(
+        member,
+        fields={
+            "title": "Test suggestion: house rules of a consumption room",
+            "summary": "A suggestion made by this test.",
+            "kind": "protocol",
+            "perspective": "professional",
+            "topic": Topic.objects.order_by("position").first(),
+            "language": "en",
+            "organisation": None,
+            "country": "LU",
+            "publisher": "",
+            "licence": "",
+            "source_url": "https://example.org/house-rules",
+        },
+        note="Suggested by this test.",
+    )
+    help_request = experts.submit_request(
+        user=member,
+        topic=ExpertiseTag.objects.get(slug="community-consultation"),
+        language="en",
+        country="LU",
+        text="Test request: how do we start a good-neighbour group?",
+    )
+    experts.route(staff, help_request, [answering])
+    second = experts.submit_request(
+        user=member,
+        topic=ExpertiseTag.objects.get(slug="funding"),
+        language="en",
+        text="Test request: who funds a first year?",
+    )
+    experts.route(staff, second, [invited])
+    experts.decide(answering.user, help_request, accept=True)
+    experts.post_message(help_request, "Test answer: invite residents early.", user=answering.user)
+    project = Project.objects.get(is_demo=True, team__user=member)
+    planning.request_listing(
+        member, project.pk, name="Test listing request", city="Luxembourg", country="LU"
+    )
+    planning.set_published(member, project.pk, True)
+    work = StepWork.objects.filter(project=project, comments__isnull=False).first()
+    project_id = {"project_id": project.pk}
+    member, editor, staff = member.email, editor.email, staff.email
+    return {
+        "expert (anonymous)": (
+            None,
+            "experts:expert",
+            {"handle": answering.user.handle},
+            "",
+        ),
+        "published planning project (anonymous)": (None, "planning:project", project_id, ""),
+        "suggest a document": (member, "documents:suggest", {}, ""),
+        "my suggestions": (member, "documents:mine", {}, ""),
+        "document review queue": (editor, "documents:review", {}, ""),
+        "become an expert": (member, "experts:join", {}, ""),
+        "my expert profile": (answering.user.email, "experts:me", {}, ""),
+        "requests to an expert": (invited.user.email, "experts:my_requests", {}, ""),
+        "my help requests": (member, "experts:mine", {}, ""),
+        "help conversation": (
+            member,
+            "experts:conversation",
+            {"public_id": help_request.public_id},
+            "",
+        ),
+        "help triage": (staff, "experts:triage", {}, ""),
+        "help triage: a request": (
+            staff,
+            "experts:triage_request",
+            {"public_id": help_request.public_id},
+            "",
+        ),
+        "planning": (member, "planning:index", {}, ""),
+        "planning project": (member, "planning:project", project_id, ""),
+        "planning step": (
+            member,
+            "planning:step",
+            {"project_id": project.pk, "slug": work.step.slug},
+            "",
+        ),
+        "planning team": (member, "planning:team", project_id, ""),
+        "planning export": (member, "planning:export", project_id, ""),
+        "planning overview": (staff, "planning:overview", {}, ""),
+        "listing requests": (editor, "planning:listings", {}, ""),
+    }
+
+
 def render_all(pages: dict) -> dict[str, dict[str, str]]:
     """Each page in each language; a value of four items names the account that opens it (a
-    redirect, e.g. to re-authentication, is followed and must stay in the language)."""
+    redirect, e.g. to re-authentication, is followed and must stay in the language); a query
+    that is a dict is sent as a POST whose form has errors (the page must answer 400)."""
     from dcrnet.community.models import User
 
     clients: dict[str | None, Client] = {}
@@ -345,14 +473,32 @@ def render_all(pages: dict) -> dict[str, dict[str, str]]:
                 clients[email].force_login(User.objects.get(email=email))
         client = clients[email]
         for language in ["en", *OTHERS]:
-            with translation.override(language):
-                url = reverse(url_name, kwargs=kwargs) + query
-            response = client.get(url, follow=True)
-            assert response.status_code == 200, f"{url}: {response.status_code}"
+            if isinstance(query, dict):  # a form sent with errors: shown again, status 400
+                with translation.override(language):
+                    url = reverse(url_name, kwargs=kwargs)
+                response = client.post(url, query, follow=True)
+                assert response.status_code == 400, f"POST {url}: {response.status_code}"
+            else:
+                with translation.override(language):
+                    url = reverse(url_name, kwargs=kwargs) + query
+                response = client.get(url, follow=True)
+                assert response.status_code == 200, f"{url}: {response.status_code}"
             landed = response.request["PATH_INFO"]
             assert language == "en" or landed.startswith(f"/{language}/"), f"{url} → {landed}"
             rendered[name][language] = response.content.decode()
     return rendered
+
+
+def our_translations(language: str) -> set[str]:
+    """What our catalogues in `language` write (as a label shows it too, first letter capital)."""
+    found = set()
+    for po in our_catalogues(language):
+        for entry in po:
+            for text in (entry.msgstr, *entry.msgstr_plural.values()):
+                text = " ".join(text.split())
+                if text:
+                    found.update({text, text[:1].upper() + text[1:]})
+    return found
 
 
 def english_left(rendered: dict[str, dict[str, str]]) -> list[str]:
@@ -360,6 +506,7 @@ def english_left(rendered: dict[str, dict[str, str]]) -> list[str]:
     problems = []
     for language in OTHERS:
         filled = filled_patterns(language)
+        ours = our_translations(language)
         with translation.override(language):
             for name, by_language in rendered.items():
                 seen = set()
@@ -367,6 +514,11 @@ def english_left(rendered: dict[str, dict[str, str]]) -> list[str]:
                     if (text, where) in seen or text.strip(PUNCTUATION) in stored:
                         continue  # content ("Luxembourg" the city), not the interface
                     seen.add((text, where))
+                    if text in ours and translation.gettext(text) != text:
+                        # A word of the language that is also an English msgid translated
+                        # otherwise: French "Type" (for "kind"), not English "Type" (evidence's
+                        # "Type de publication").
+                        continue
                     if translation.gettext(text) != text:
                         problems.append(f"{language} {name}: {where} {text!r} is not translated")
                     elif filled is not None and filled.fullmatch(text):
@@ -384,6 +536,16 @@ def test_no_english_interface_string_is_left_on_the_account_organisation_and_for
 ):
     """Both checks on the pages of signed-in people (and the forum's anonymous ones)."""
     rendered = render_all(signed_in_pages())
+    problems = english_left(rendered)
+    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
+    problems = unmarked(rendered)
+    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
+
+
+def test_no_english_interface_string_is_left_on_the_knowledge_exchange_pages(demo_with_accounts):
+    """Both checks on the pages of documents, experts, help requests and planning that need an
+    account or content the public demo does not have (an expert, a published project)."""
+    rendered = render_all(knowledge_pages())
     problems = english_left(rendered)
     assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
     problems = unmarked(rendered)
