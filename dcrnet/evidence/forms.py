@@ -128,7 +128,9 @@ class SuggestionForm(PlainTextForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     email = forms.EmailField(
-        label=_("Your email, if we may ask you about it (optional)"), required=False
+        label=_("Your email, if we may ask you about it (optional)"),
+        required=False,
+        max_length=254,  # the column's length: a longer valid address would overflow it
     )
     website = forms.CharField(
         label=_("Leave this empty"),

@@ -18,7 +18,7 @@ REASON_LENGTH = 2000
 class OrganisationFilterForm(forms.Form):
     """The list's filters (plain GET); an unknown value is shown as an error and ignored."""
 
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, data, **kwargs):

@@ -31,7 +31,7 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Kind.choices)
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
     facilities = models.ManyToManyField(

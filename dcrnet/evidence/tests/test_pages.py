@@ -160,6 +160,8 @@ def test_a_suggestion_waits_for_moderation(client):
         ({"pmid": "12a"}, "PMID"),
         ({"citation": "asdf qwer"}, "Citation"),
         ({}, "Give a DOI"),
+        # A valid address longer than the column (254): a form error, not a database error.
+        ({"pmid": "21497898", "email": "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "org"}, "254"),
     ],
 )
 def test_garbage_suggestions_get_a_form_error(client, data, field):

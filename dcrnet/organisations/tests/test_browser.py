@@ -105,7 +105,7 @@ def test_the_list_filters_in_place(browser_page, organisation, other_organisatio
     page.goto("/organisations/")
     rows = page.locator("#results tbody tr")
     expect(rows).to_have_count(2)
-    page.get_by_label("Kind").select_option(Kind.PEER_GROUP)
+    page.get_by_label("Kind of organisation").select_option(Kind.PEER_GROUP)
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Peer Group Nord")
     assert "kind=peer%20group" in page.url  # hx-push-url: the filtered list has its address
