@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.community.services import queue_account_mail
+from dcrnet.lib.refusals import NotAllowed, NotFound, Refused
 from dcrnet.lib.uploads import Checked
 
 from . import selectors
@@ -29,27 +30,6 @@ from .models import Document, Status, Version, file_name
 SLUG_LENGTH = Document._meta.get_field("slug").max_length
 # Paths under /documents/ that a document's slug must not shadow.
 RESERVED_SLUGS = {"suggest", "suggestions", "review"}
-
-
-class Refused(Exception):
-    """A write the rules refuse, with a message for the person who asked."""
-
-    status = 409
-    default_message = _("This cannot be done.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-
-class NotFound(Refused):
-    status = 404
-    default_message = _("Not found.")
-
-
-class NotAllowed(Refused):
-    status = 403
-    default_message = _("You may not do this.")
 
 
 class AlreadyDecided(Refused):

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from dcrnet.community.models import Role
 from dcrnet.lib import ratelimit
+from dcrnet.lib.refusals import Refused
 
 from . import notifications
 from .models import (
@@ -33,14 +34,10 @@ ANONYMOUS_REPLIES = 30
 RATE_PERIOD = 60 * 60
 
 
-class HelpRefusal(Exception):
+class HelpRefusal(Refused):
     """A write the rules refuse, with the message to show and the HTTP status of the page."""
 
     status = 403
-
-    def __init__(self, message: str):
-        self.message = str(message)
-        super().__init__(self.message)
 
 
 class NotAllowed(HelpRefusal):

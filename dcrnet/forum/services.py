@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from dcrnet.lib import ratelimit
+from dcrnet.lib.refusals import Refused
 
 from . import access, notifications
 from .models import Category, Post, PostStatus, Reaction, ReadMarker, Subscription, Thread
@@ -59,14 +60,10 @@ NEW_MEMBER_POST_LIMIT = 3
 NEW_MEMBER_DAYS = 7
 
 
-class ForumRefusal(Exception):
+class ForumRefusal(Refused):
     """A write the rules refuse, with the message to show and the HTTP status of the page."""
 
     status = 403
-
-    def __init__(self, message: str):
-        self.message = str(message)
-        super().__init__(self.message)
 
 
 class RateLimited(ForumRefusal):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from dcrnet.community.models import Role
 from dcrnet.community.services import grant_role, queue_account_mail
 from dcrnet.directory.models import Facility
+from dcrnet.lib.refusals import NotFound, Refused
 
 from . import selectors
 from .models import Membership, MembershipRole, Organisation, Status
@@ -26,16 +27,6 @@ from .models import Membership, MembershipRole, Organisation, Status
 SLUG_LENGTH = Organisation._meta.get_field("slug").max_length
 # Paths under /organisations/ that a slug must not shadow.
 RESERVED_SLUGS = {"apply", "applications"}
-
-
-class Refused(Exception):
-    """A write the rules refuse, with a message for the person who asked."""
-
-    status = 409
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
 
 
 class AlreadyApplied(Refused):
@@ -49,13 +40,6 @@ class AlreadyDecided(Refused):
 class ReasonRequired(Refused):
     status = 400
     default_message = _("Please give a reason when you decline an application.")
-
-
-class NotFound(Refused):
-    """Nothing the person may act on: the view answers 404, as for something that is not there."""
-
-    status = 404
-    default_message = _("Not found.")
 
 
 class NotOpen(Refused):

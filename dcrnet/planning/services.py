@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dcrnet.community.services import email_language_of, in_language, queue_account_mail
 from dcrnet.guide.models import Step
+from dcrnet.lib.refusals import Invalid, NotAllowed, NotFound, Refused
 
 from . import selectors
 from .models import (
@@ -42,34 +43,6 @@ from .models import (
 INVITATION_DAYS = 14
 PUBLIC_ID_ATTEMPTS = 5
 TEXT_MAX = 20_000
-
-
-class Refused(Exception):
-    """A write the rules refuse, with a message for the person and the page's HTTP status."""
-
-    status = 409
-    default_message = _("This is not possible.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
-
-
-class NotFound(Refused):
-    """Nothing the person may act on: answered as 404, like something that is not there."""
-
-    status = 404
-    default_message = _("Not found.")
-
-
-class NotAllowed(Refused):
-    status = 403
-    default_message = _("You may not do this.")
-
-
-class Invalid(Refused):
-    status = 400
-    default_message = _("Please check what you entered.")
 
 
 class AlreadyDone(Refused):
