@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dcrnet.lib import forms as lib_forms
 from dcrnet.lib.uploads import ALL, validate_upload
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
@@ -17,7 +18,6 @@ from . import selectors
 from .models import Document, Topic
 
 NOTE_LENGTH = 2000
-REASON_LENGTH = 2000
 FILE_HELP = _(
     "PDF, DOCX, XLSX, ODT, PNG or JPEG, at most 10 MB. Files are checked by their content: "
     "PDFs with scripts and documents with macros are refused; images lose their metadata."
@@ -102,29 +102,15 @@ class SuggestForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("publish", _("Publish")), ("decline", _("Decline"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=REASON_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required to decline; the member who suggested it sees it."),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Please give a reason when you decline a suggestion."))
-        return data
+class DecisionForm(lib_forms.DecisionForm):
+    accept_value = "publish"
+    accept_label = _("Publish")
+    reason_help = _("Required to decline; the member who suggested it sees it.")
+    reason_required = _("Please give a reason when you decline a suggestion.")
 
     @property
     def publish(self) -> bool:
-        return self.cleaned_data["decision"] == "publish"
+        return self.accepted
 
 
 class VersionForm(forms.Form):

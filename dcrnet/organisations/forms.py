@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from dcrnet.directory.models import Facility
+from dcrnet.lib import forms as lib_forms
 
 from . import selectors
 from .models import Kind, Organisation
 
 STATEMENT_LENGTH = 2000
-REASON_LENGTH = 2000
 
 
 class OrganisationFilterForm(forms.Form):
@@ -97,26 +97,10 @@ class MembershipApplicationForm(forms.Form):
         self.fields["organisation"].queryset = selectors.joinable_organisations()
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("approve", _("Approve")), ("decline", _("Decline"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=REASON_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required to decline; the applicant sees it."),
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "decline" and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Please give a reason when you decline an application."))
-        return data
+class DecisionForm(lib_forms.DecisionForm):
+    reason_help = _("Required to decline; the applicant sees it.")
+    reason_required = _("Please give a reason when you decline an application.")
 
     @property
     def approve(self) -> bool:
-        return self.cleaned_data["decision"] == "approve"
+        return self.accepted
