@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from dcrnet.lib.i18n import absolute
+
 from .models import Assignment, AssignmentStatus, HelpRequest, Message
 from .tokens import make_reply_token
 
@@ -65,10 +67,6 @@ def recipients(message: Message) -> list[str]:
         if user_id != message.author_id and user_id != help_request.requester_id:
             found.append(f"user:{user_id}")
     return found
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def reply_url(help_request: HelpRequest) -> str:

@@ -30,6 +30,8 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from dcrnet.lib.i18n import absolute
+
 from . import access
 from .models import Category, Post, PostStatus, Subscription, Thread
 
@@ -161,10 +163,6 @@ def read_token(token: str) -> Unsubscribe | None:
     except (KeyError, TypeError, ValueError):
         return None
     return Unsubscribe(user_id=user_id, kind=data["k"], target=target)
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def unsubscribe_url(user_id: int, kind: str, target: int | None = None) -> str:

@@ -144,6 +144,11 @@ def unprefixed_next(request: HttpRequest) -> str:
     return target
 
 
+def absolute(path: str) -> str:
+    """A path of ours as a full address on the site's own address (SITE_URL), for emails."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 @dataclass(frozen=True)
 class Alternate:
     code: str
@@ -154,7 +159,7 @@ class Alternate:
     @property
     def absolute(self) -> str:
         """On the site's own address (SITE_URL), never on the request's Host header."""
-        return settings.SITE_URL.rstrip("/") + self.url
+        return absolute(self.url)
 
 
 def alternates(request: HttpRequest) -> list[Alternate]:
