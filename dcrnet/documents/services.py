@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.community.services import queue_account_mail
+from dcrnet.lib.i18n import absolute
 from dcrnet.lib.refusals import NotAllowed, NotFound, Refused
 from dcrnet.lib.uploads import Checked
 
@@ -201,13 +202,12 @@ def _mail_decision(user, document: Document, publish: bool, reason: str) -> None
 
 
 def _render_decision(user, document: Document, publish: bool, reason: str) -> None:
-    base = settings.SITE_URL.rstrip("/")
     context = {
         "publish": publish,
         "reason": reason,
         "title": document.title,
-        "url": base + reverse("documents:mine"),
-        "document_url": base + reverse("documents:detail", args=[document.slug]),
+        "url": absolute(reverse("documents:mine")),
+        "document_url": absolute(reverse("documents:detail", args=[document.slug])),
     }
     subject = render_to_string("documents/email/decision_subject.txt", context)
     body = render_to_string("documents/email/decision_body.txt", context)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dcrnet.community.services import email_language_of, in_language, queue_account_mail
 from dcrnet.guide.models import Step
+from dcrnet.lib.i18n import absolute
 from dcrnet.lib.refusals import Invalid, NotAllowed, NotFound, Refused
 
 from . import selectors
@@ -90,7 +91,7 @@ def _lock_work(work_id: int) -> tuple[Project, StepWork]:
 
 
 def _url(name: str, **kwargs) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+    return absolute(reverse(name, kwargs=kwargs))
 
 
 def _mail(to: list[str], template: str, context: dict) -> None:
@@ -576,8 +577,7 @@ def approve_listing(editor, request_id: int, *, latitude, longitude):
             "name": listing.name,
             "reason": "",
             "url": _url("planning:project", project_id=project.pk),
-            "facility_url": settings.SITE_URL.rstrip("/")
-            + reverse("directory:facility", args=[facility.public_id]),
+            "facility_url": absolute(reverse("directory:facility", args=[facility.public_id])),
         },
     )
     return facility
