@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "dcrnet.guide",
     "dcrnet.experts",
     "dcrnet.planning",
+    "dcrnet.trainings",
+    "dcrnet.visits",
     "dcrnet.demo",
     "dcrnet.operations",
 ]

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("documents/", include("dcrnet.documents.urls")),
     path("guide/", include("dcrnet.guide.urls")),
     path("planning/", include("dcrnet.planning.urls")),
+    path("trainings/", include("dcrnet.trainings.urls")),
+    path("visits/", include("dcrnet.visits.urls")),
     path("", include("dcrnet.experts.urls")),
     path("", include("dcrnet.pages.urls")),
     prefix_default_language=False,

@@ -45,6 +45,10 @@ class UserQuerySet(models.QuerySet):
                 memberships.filter(Q(group__name__in=EDITING_ROLES) | Exists(group_permissions))
             )
             | Exists(self.model.reported_facilities.through.objects.filter(user=user))
+            # Training organisers see their participants and write to them; host contacts
+            # answer visit requests for a facility.
+            | Exists(self.model.organised_sessions.through.objects.filter(user=user))
+            | Exists(self.model.visit_hosts.through.objects.filter(user=user))
             # An organisation's contact decides on who joins it.
             | Exists(
                 self.model.memberships.field.model.objects.filter(

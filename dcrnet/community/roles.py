@@ -33,6 +33,12 @@ PERSONAL_MODELS = {
     "experts.assignment",
     "experts.message",
     "experts.delivery",
+    "trainings.registration",
+    "trainings.answer",
+    "trainings.announcement",
+    "trainings.delivery",
+    "visits.visit",
+    "visits.delivery",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).
