@@ -87,6 +87,11 @@ INSTALLED_APPS = [
     "dcrnet.planning",
     "dcrnet.trainings",
     "dcrnet.visits",
+    "dcrnet.advocacy",
+    "dcrnet.policy",
+    "dcrnet.news",
+    "dcrnet.newsletter",
+    "dcrnet.sitesearch",
     "dcrnet.demo",
     "dcrnet.operations",
 ]

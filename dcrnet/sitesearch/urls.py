@@ -1,0 +1,5 @@
+"""Being built (issue #13)."""
+
+app_name = "sitesearch"
+
+urlpatterns: list = []
