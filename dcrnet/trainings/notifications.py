@@ -108,7 +108,7 @@ def when(session: Session) -> str:
     """Start and end in the session's own time zone, with the zone's name."""
     start, end = session.local_start, session.local_end
     if start.date() == end.date():
-        until = formats.time_format(end, "TIME_FORMAT")
+        until = formats.time_format(end, "H:i")
     else:
         until = formats.date_format(end, "DATETIME_FORMAT")
     return f"{formats.date_format(start, 'DATETIME_FORMAT')} – {until} ({session.time_zone})"

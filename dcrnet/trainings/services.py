@@ -118,7 +118,8 @@ def _clean_answers(session: Session, answers: dict[int, str] | None) -> dict[int
 
 def register(session: Session, user, answers: dict[int, str] | None = None, *, now=None):
     """Confirmed if places are left, else wait-listed; an active registration is returned as
-    it is. Registering again after cancelling reuses the row, at the end of the queue."""
+    it is, marked `already_registered` (for the page to say so). Registering again after
+    cancelling reuses the row, at the end of the queue."""
     now = now or timezone.now()
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         raise Invalid(_("Please sign in to register."))
@@ -128,6 +129,7 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
             Registration.objects.select_for_update().filter(session=session, user=user).first()
         )
         if existing is not None and existing.status in ACTIVE:
+            existing.already_registered = True
             return existing
         if session.is_cancelled:
             raise Invalid(_("This session has been cancelled."))
@@ -150,7 +152,9 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
                     registration = Registration.objects.create(session=session, user=user, **values)
             except IntegrityError:
                 # Only reachable if a writer skipped the session lock: keep the first row.
-                return Registration.objects.get(session=session, user=user)
+                registration = Registration.objects.get(session=session, user=user)
+                registration.already_registered = True
+                return registration
         else:
             registration = existing
             for name, value in values.items():
@@ -162,6 +166,7 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
             for question_id, text in cleaned.items()
         )
         _on_commit(notifications.registered, registration.pk)
+    registration.already_registered = False
     return registration
 
 
