@@ -120,11 +120,12 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
     """Confirmed if places are left, else wait-listed; an active registration is returned as
     it is, marked `already_registered` (for the page to say so). Registering again after
     cancelling reuses the row, at the end of the queue."""
-    now = now or timezone.now()
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         raise Invalid(_("Please sign in to register."))
     with transaction.atomic():
         session = _locked(session)
+        # The time after the lock: the order of registered_at is the order of the queue.
+        now = now or timezone.now()
         existing = (
             Registration.objects.select_for_update().filter(session=session, user=user).first()
         )
@@ -173,9 +174,9 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
 def cancel(registration: Registration, *, by, now=None) -> Registration:
     """The participant cancels (a confirmed place until the cut-off, a wait-list place until
     the start), or an organiser removes them (until the end). A freed place is promoted."""
-    now = now or timezone.now()
     with transaction.atomic():
         session = _locked(registration.session)
+        now = now or timezone.now()
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         organiser = can_organise(by, session)
         if not organiser and getattr(by, "pk", None) != registration.user_id:
@@ -214,9 +215,9 @@ def update_session(session: Session, *, by, **fields) -> Session:
     if unknown:
         raise TypeError(f"update_session() cannot change {', '.join(sorted(unknown))}")
     _check_organiser(by, session)
-    now = timezone.now()
     with transaction.atomic():
         session = _locked(session)
+        now = timezone.now()
         if session.is_cancelled:
             raise Invalid(_("This session has been cancelled: it can no longer be changed."))
         before = {name: getattr(session, name) for name in VISIBLE_FIELDS}
