@@ -10,10 +10,11 @@ Deletes:
 - forum delivery records (the keys that stop a second notification) older than 30 days;
 - help requests (the "contact requests" of RELIABILITY 59: dcrnet.experts) closed more than
   12 months ago, with their conversations and assignments, and the experts app's delivery
-  records older than 30 days.
-
-Event registrations do not exist yet: their period (12 months after the event) belongs here when
-the trainings issue lands.
+  records older than 30 days;
+- event registrations (dcrnet.trainings) 12 months after their session ended, with the answers
+  given on registering; the messages organisers sent to the participants of those sessions; and
+  the trainings app's delivery records older than 30 days. The sessions themselves stay: they
+  are the public archive.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ DECLINED_APPLICATION = dt.timedelta(days=365)
 FORUM_DELIVERY = dt.timedelta(days=30)
 CLOSED_HELP_REQUEST = dt.timedelta(days=365)
 HELP_DELIVERY = dt.timedelta(days=30)
+EVENT_REGISTRATION = dt.timedelta(days=365)
+TRAINING_DELIVERY = dt.timedelta(days=30)
 
 
 def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
@@ -81,6 +84,25 @@ def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
         counts["help requests"] = closed.delete()[1].get(HelpRequest._meta.label, 0)
         old = HelpDelivery.objects.filter(created_at__lt=now - HELP_DELIVERY)
         counts["help deliveries"] = old.delete()[1].get(HelpDelivery._meta.label, 0)
+
+    counts.update(_event_registrations(now))
+    return counts
+
+
+def _event_registrations(now: dt.datetime) -> dict[str, int]:
+    counts = {"event registrations": 0, "messages to participants": 0, "training deliveries": 0}
+    if not apps.is_installed("dcrnet.trainings"):
+        return counts
+    from dcrnet.trainings.models import Announcement, Registration
+    from dcrnet.trainings.models import Delivery as TrainingDelivery
+
+    ended = now - EVENT_REGISTRATION
+    old = Registration.objects.filter(session__ends_at__lt=ended)
+    counts["event registrations"] = old.delete()[1].get(Registration._meta.label, 0)
+    old = Announcement.objects.filter(session__ends_at__lt=ended)
+    counts["messages to participants"] = old.delete()[1].get(Announcement._meta.label, 0)
+    old = TrainingDelivery.objects.filter(created_at__lt=now - TRAINING_DELIVERY)
+    counts["training deliveries"] = old.delete()[1].get(TrainingDelivery._meta.label, 0)
     return counts
 
 
