@@ -151,10 +151,6 @@ def session_url(session: Session) -> str:
     return absolute(session.get_absolute_url())
 
 
-def cancel_url(session: Session) -> str:
-    return absolute(reverse("trainings:cancel", kwargs={"public_id": session.public_id}))
-
-
 def _title(session: Session) -> str:
     return session.training.title
 
@@ -185,10 +181,12 @@ def confirmed_message(registration: Registration, token: str) -> EmailMessage | 
             [
                 _("Your place in “%(title)s” is confirmed.") % {"title": _title(session)},
                 details(session, confirmed=True),
-                _("The session’s page:") + "\n" + session_url(session),
-                _("If you cannot come, please cancel, so that someone else gets your place:")
+                _(
+                    "The session’s page, where you can also cancel if you cannot come, so that "
+                    "someone else gets your place:"
+                )
                 + "\n"
-                + cancel_url(session),
+                + session_url(session),
             ]
         )
         return _email(
@@ -216,8 +214,9 @@ def waitlisted_message(registration: Registration, token: str) -> EmailMessage |
                 )
                 % {"title": _title(session)},
                 details(session, confirmed=False),
-                _("The session’s page:") + "\n" + session_url(session),
-                _("To leave the wait-list:") + "\n" + cancel_url(session),
+                _("The session’s page, where you can also leave the wait-list:")
+                + "\n"
+                + session_url(session),
             ]
         )
         return _email(
@@ -244,10 +243,12 @@ def promoted_message(registration: Registration, token: str) -> EmailMessage | N
                 )
                 % {"title": _title(session)},
                 details(session, confirmed=True),
-                _("If you cannot come, please cancel here, so that the next person gets it:")
+                _(
+                    "If you cannot come, please cancel on the session’s page, so that the next "
+                    "person gets the place:"
+                )
                 + "\n"
-                + cancel_url(session),
-                _("The session’s page:") + "\n" + session_url(session),
+                + session_url(session),
             ]
         )
         return _email(
@@ -319,8 +320,9 @@ def changed_message(
             [
                 first,
                 _("It is now:") + "\n" + details(session, confirmed=confirmed),
-                _("If you can no longer come, please cancel:") + "\n" + cancel_url(session),
-                _("The session’s page:") + "\n" + session_url(session),
+                _("The session’s page, where you can also cancel if you can no longer come:")
+                + "\n"
+                + session_url(session),
             ]
         )
         return _email(user.email, _("Changed: %(title)s") % {"title": _title(session)}, body)
@@ -362,10 +364,12 @@ def reminder_message(registration: Registration, token: str) -> EmailMessage | N
             [
                 _("A reminder: “%(title)s” is tomorrow.") % {"title": _title(session)},
                 details(session, confirmed=True),
-                _("If you cannot come, please tell the organisers or cancel:")
+                _(
+                    "The session’s page (if you cannot come after all, please cancel there or "
+                    "tell the organisers):"
+                )
                 + "\n"
-                + cancel_url(session),
-                _("The session’s page:") + "\n" + session_url(session),
+                + session_url(session),
             ]
         )
         return _email(user.email, _("Tomorrow: %(title)s") % {"title": _title(session)}, body)
