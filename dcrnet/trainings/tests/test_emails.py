@@ -221,3 +221,36 @@ def test_no_email_to_an_account_deactivated_before_the_task_ran(online):
     token = notifications.stamp(registration.registered_at)
     assert tasks.send_notice.call("confirmed", registration.pk, token) is False
     assert mail.outbox == []
+
+
+def test_with_the_mail_server_down_the_registration_stays_and_the_task_fails(
+    online, settings, django_capture_on_commit_callbacks
+):
+    import socket
+
+    from django.tasks.signals import task_finished
+
+    with socket.socket() as probe:  # a port where nothing listens: connections are refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    if hasattr(settings, "MAILERS"):
+        options = {"host": "127.0.0.1", "port": port, "timeout": 2}
+        settings.MAILERS = {"default": {"BACKEND": smtp, "OPTIONS": options}}
+    else:
+        settings.EMAIL_BACKEND = smtp
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    finished = []
+
+    def record(sender, task_result, **kwargs):
+        finished.append(task_result)
+
+    task_finished.connect(record)
+    try:
+        with at(NOW), django_capture_on_commit_callbacks(execute=True):
+            registration = services.register(online, make_person("p"))
+    finally:
+        task_finished.disconnect(record)
+    assert Registration.objects.get().pk == registration.pk
+    assert [result.status for result in finished] == ["FAILED"]
+    assert not Delivery.objects.exists()  # rolled back: a retry may still send it
