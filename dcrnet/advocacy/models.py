@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from dcrnet.directory.models import Country, Facility, translation_columns
@@ -27,8 +28,8 @@ RESERVED_SLUGS = frozenset({"review", "endorsements"})
 
 
 class Kind(models.TextChoices):
-    STATEMENT = "statement", _("Statement")
-    CAMPAIGN = "campaign", _("Campaign")
+    STATEMENT = "statement", pgettext_lazy("kind of initiative", "Statement")
+    CAMPAIGN = "campaign", pgettext_lazy("kind of initiative", "Campaign")
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -110,10 +111,10 @@ class Initiative(models.Model):
 
 
 class Status(models.TextChoices):
-    PENDING = "pending", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
-    DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    PENDING = "pending", pgettext_lazy("endorsement status", "Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("endorsement status", "Approved")
+    DECLINED = "declined", pgettext_lazy("endorsement status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("endorsement status", "Withdrawn")
 
 
 OPEN = (Status.PENDING, Status.APPROVED)
