@@ -19,12 +19,19 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
-CONTENT_APPS = {"directory", "pages", "evidence", "monitoring"}
+# Apps whose rows public pages show (a published planning project, a forum thread, a session's
+# places left …): any save, delete or many-to-many change in them moves the version. Not the
+# rows no public page reads and that change on every visit or email (read markers, deliveries).
+CONTENT_APPS = {
+    "directory", "pages", "evidence", "monitoring", "organisations", "forum", "documents",
+    "guide", "experts", "planning", "trainings", "visits", "advocacy", "policy", "news",
+}  # fmt: skip
+NOT_CONTENT = {"forum.readmarker", "forum.subscription"}
 LOCAL_VERSION_SECONDS = 60
 
 
@@ -53,10 +60,22 @@ def bump() -> None:
         cache.set(VERSION_KEY, time.time_ns(), timeout=version_lifetime())
 
 
+def is_content(model) -> bool:
+    meta = model._meta
+    return (
+        meta.app_label in CONTENT_APPS
+        and meta.label_lower not in NOT_CONTENT
+        and meta.model_name != "delivery"
+    )
+
+
 @receiver(post_save, dispatch_uid="content-cache-save")
 @receiver(post_delete, dispatch_uid="content-cache-delete")
-def invalidate(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
+@receiver(m2m_changed, dispatch_uid="content-cache-m2m")
+def invalidate(sender, action: str = "", **kwargs) -> None:
+    if action.startswith("pre_"):
+        return
+    if is_content(sender):
         bump()
         transaction.on_commit(bump)
 

@@ -28,6 +28,33 @@ def test_a_saved_facility_moves_the_version(facility):
     assert content_version() != before
 
 
+@pytest.mark.django_db
+def test_every_app_with_public_pages_moves_the_version(facility, member):
+    """A document, a forum category, an organisation's facilities (a many-to-many change): each
+    is shown on public pages, so a cached page or a revalidated ETag must not outlive it."""
+    from dcrnet.documents.models import Topic
+    from dcrnet.organisations.models import Organisation
+
+    before = content_version()
+    Topic.objects.create(name="Protocols", slug="protocols")
+    assert content_version() != before
+
+    organisation = Organisation.objects.create(name="Abrigado team", kind="dcr operator")
+    before = content_version()
+    organisation.facilities.add(facility)
+    assert content_version() != before
+
+
+@pytest.mark.django_db
+def test_rows_no_public_page_reads_leave_the_version(member):
+    from dcrnet.experts.models import Delivery
+
+    before = content_version()
+    Delivery.objects.create(key="received:1:requester")
+    member.save()
+    assert content_version() == before
+
+
 def test_in_one_processs_memory_the_version_is_at_most_a_minute_old():
     """Another process's writes cannot reach this memory: what the version keys must expire."""
     with time_machine.travel(NOON, tick=False) as clock:
