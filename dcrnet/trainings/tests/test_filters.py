@@ -162,3 +162,34 @@ def test_the_archive_is_newest_first_and_paged(db, frozen):
     bad = client_for(None).get(reverse("trainings:past") + "?page=x")
     assert bad.status_code == 400 and "<strong>page</strong>" in bad.content.decode()
     assert client_for(None).get(reverse("trainings:past") + "?page=2").status_code == 404
+
+
+def queries(path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(None)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_lists_cost_the_same_queries_for_3_or_15_sessions(db, frozen, make_facility):
+    """No query per session: a list of 15 costs what a list of 3 does."""
+    facility = make_facility("de-berlin", country="DE", city="Berlin")
+    counted = []
+    for total in (3, 15):
+        Session.objects.all().delete()
+        training = make_training(f"t{total}", title=f"Training {total}")
+        for n in range(total):
+            start = NOW + dt.timedelta(days=5, hours=n)
+            make_session(training, facility=facility, address="", start=start)
+            make_session(training, start=NOW - dt.timedelta(days=5, hours=n))
+        counted.append(
+            [
+                queries(LIST),
+                queries(reverse("trainings:past")),
+                queries(reverse("trainings:catalogue")),
+            ]
+        )
+    assert counted[0] == counted[1]
