@@ -50,13 +50,16 @@ class ArticleAdmin(InEnglishMixin, SimpleHistoryAdmin, TranslationAdmin):
     search_fields = ["slug", *(f"title_{code}" for code in LANGUAGE_CODES)]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["tags", "facilities", "countries", "references"]
+    autocomplete_fields = ["tags", "facilities", "countries", "references", "initiatives"]
     readonly_fields = ["author", "status_change", "policy_event", "created", "updated"]
     inlines = [SourceInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Publication"), {"fields": ["status", "published_at", "author"]}),
-        (_("What it is about"), {"fields": ["tags", "facilities", "countries", "references"]}),
+        (
+            _("What it is about"),
+            {"fields": ["tags", "facilities", "countries", "references", "initiatives"]},
+        ),
         (
             _("Made with one click from"),
             {"fields": ["status_change", "policy_event", "created", "updated"]},

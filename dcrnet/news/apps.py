@@ -26,6 +26,6 @@ class NewsConfig(AppConfig):
             label = model._meta.model_name
             post_save.connect(retire_cached_pages, sender=model, dispatch_uid=f"news-{label}-s")
             post_delete.connect(retire_cached_pages, sender=model, dispatch_uid=f"news-{label}-d")
-        for field in ("tags", "facilities", "countries", "references"):
+        for field in ("tags", "facilities", "countries", "references", "initiatives"):
             through = getattr(Article, field).through
             m2m_changed.connect(retire_cached_pages, sender=through, dispatch_uid=f"news-{field}")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from dcrnet.advocacy.models import Initiative
 from dcrnet.directory.models import Country, Facility, StatusChange, translation_columns
 from dcrnet.evidence.models import Reference
 from dcrnet.policy.models import Event
@@ -104,6 +105,9 @@ class Article(models.Model):
     )
     references = models.ManyToManyField(
         Reference, blank=True, related_name="news_articles", verbose_name=_("evidence references")
+    )
+    initiatives = models.ManyToManyField(
+        Initiative, blank=True, related_name="news_articles", verbose_name=_("initiatives")
     )
     # Where a one-click article came from: at most one article per status change or event.
     status_change = models.OneToOneField(

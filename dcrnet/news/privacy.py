@@ -30,6 +30,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "news.article_facilities": {"id": PUBLIC, "article": PUBLIC, "facility": PUBLIC},
     "news.article_countries": {"id": PUBLIC, "article": PUBLIC, "country": PUBLIC},
     "news.article_references": {"id": PUBLIC, "article": PUBLIC, "reference": PUBLIC},
+    "news.article_initiatives": {"id": PUBLIC, "article": PUBLIC, "initiative": PUBLIC},
     "news.sourcelink": _SOURCE,
     "news.historicalsourcelink": history(**_SOURCE),
     # The proxy of directory.StatusChange that lists changes to publish (no table of its own).

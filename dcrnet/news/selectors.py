@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.http import QueryDict
 from django.utils.translation import gettext
 
+from dcrnet.advocacy.models import Initiative
 from dcrnet.directory.models import Facility, StatusChange
 from dcrnet.policy.models import Event
 from dcrnet.policy.selectors import BadQuery, read_page, read_year
@@ -100,6 +101,7 @@ def article(slug: str, user) -> Article:
                 "facilities",
                 queryset=Facility.objects.visible_to(user).select_related("country"),
             ),
+            Prefetch("initiatives", queryset=Initiative.objects.visible_to(user)),
         )
         .get(slug=slug)
     )

@@ -204,3 +204,24 @@ def test_hostile_texts_are_inert_on_every_page(client, editor, text_):
     for path in ("/news/", "/news/thistle-opens/", "/news/tag/hostile/", "/news/2025/1/"):
         html = text(client.get(path))
         assert unsafe_markup(html) == [], (path, unsafe_markup(html))
+
+
+def test_an_article_names_its_initiatives_the_reader_may_see(client, editor):
+    from dcrnet.advocacy.models import Initiative
+
+    def initiative(slug: str, published: bool) -> Initiative:
+        return Initiative.objects.create(
+            title_en=f"Initiative {slug}",
+            slug=slug,
+            date=dt.date(2025, 1, 1),
+            summary_en="Recognise DCRs.",
+            text_en="Text.",
+            published=published,
+        )
+
+    article = make_article()
+    article.initiatives.add(initiative("public-health", True), initiative("draft-call", False))
+    html = text(client.get("/news/thistle-opens/"))
+    assert 'href="/advocacy/public-health/"' in html and "Initiative draft-call" not in html
+    client.force_login(editor)
+    assert "Initiative draft-call" in text(client.get("/news/thistle-opens/"))
