@@ -99,6 +99,28 @@ ACCOUNTS = [
         "demo staff passphrase",
         "DCRNETDEMOSTAFFTOTPSECRET2345672",
     ),
+    # Organiser of the demonstration training sessions (demo/trainings.py), and contact of the
+    # demonstration visit host (demo/visits.py): both see other people's data, hence the TOTP.
+    DemoAccount(
+        Role.MEMBER,
+        f"organiser@{DEMO_DOMAIN}",
+        "demo organiser passphrase",
+        "DCRNETDEMOORGANISERTOTPSECRET234",
+        kind="organiser",
+        kind_label=_("Training organiser"),
+        membership="individual",
+        profile={"languages": ["en", "nl"], "country": "NL"},
+    ),
+    DemoAccount(
+        Role.MEMBER,
+        f"host-contact@{DEMO_DOMAIN}",
+        "demo host contact passphrase",
+        "DCRNETDEMOHOSTCONTACTTOTPSECRET2",
+        kind="host contact",
+        kind_label=_("Visit host contact"),
+        membership="individual",
+        profile={"languages": ["fr", "nl", "en"], "country": "BE"},
+    ),
 ]
 
 

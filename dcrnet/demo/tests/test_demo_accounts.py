@@ -26,6 +26,7 @@ from dcrnet.demo.loader import Tally
 pytestmark = pytest.mark.django_db
 BY_ROLE = {account.role: account for account in ACCOUNTS if not account.kind}
 CONTACT = next(account for account in ACCOUNTS if account.kind == "organisation contact")
+BY_KIND = {account.kind: account for account in ACCOUNTS if account.kind}
 
 
 def demo_users():
@@ -89,7 +90,7 @@ def test_the_accounts_step_refuses_to_run_with_debug_off(settings, facility):
 def test_load_demo_with_debug_on_prints_the_table_and_a_rerun_changes_nothing(debug):
     out = load_demo()
     # One account per role, and the demonstration experts' accounts (not in the role table).
-    assert len(ACCOUNTS) == 6
+    assert len(ACCOUNTS) == 8
     assert demo_users().count() == len(ACCOUNTS) + len(EXPERTS)
     for account in ACCOUNTS:
         line = next(line for line in out.splitlines() if account.email in line)
@@ -97,7 +98,7 @@ def test_load_demo_with_debug_on_prints_the_table_and_a_rerun_changes_nothing(de
         assert (account.totp_secret or "-") in line
     before = state()
     again = load_demo()
-    assert "demo accounts: 0 created, 0 updated, 6 unchanged" in again
+    assert "demo accounts: 0 created, 0 updated, 8 unchanged" in again
     assert "nothing changed" in again
     assert state() == before
 
@@ -167,13 +168,32 @@ def test_the_demo_reporter_signs_in_with_the_published_secret_and_reports(loaded
         assert client.get("/data/report/lu-abrigado/2025-03/").status_code == 200
 
 
+@pytest.mark.parametrize("kind", ["organiser", "host contact"])
+def test_the_organiser_and_the_host_contact_sign_in_with_the_published_secret(loaded, kind):
+    account = BY_KIND[kind]
+    user = User.objects.get(email=account.email)
+    assert set(user.groups.values_list("name", flat=True)) == {Role.MEMBER.value}
+    assert user.memberships.get().status == "approved"
+    now = dt.datetime.now(tz=dt.UTC)
+    with time_machine.travel(now, tick=False):
+        client = Client()
+        response = client.post(
+            "/accounts/login/", {"login": account.email, "password": account.password}
+        )
+        assert response["Location"] == "/accounts/2fa/authenticate/"
+        assert "_auth_user_id" not in client.session
+        code = format_hotp_value(hotp_value(account.totp_secret, int(now.timestamp()) // 30))
+        assert client.post("/accounts/2fa/authenticate/", {"code": code}).status_code == 302
+        assert client.session["_auth_user_id"] == str(user.pk)
+
+
 def test_the_sign_in_page_shows_the_table_in_debug_only(loaded, settings):
     page = Client().get("/accounts/login/").content.decode()
     assert 'id="demo-accounts"' in page
     for account in ACCOUNTS:
         assert account.email in page and account.password in page
         assert account.totp_secret in page
-    assert page.count('src="data:image/svg+xml;base64,') == 5
+    assert page.count('src="data:image/svg+xml;base64,') == 7
 
     settings.DEBUG = False
     page = Client().get("/accounts/login/").content.decode()

@@ -20,5 +20,5 @@ def test_the_demo_accounts_table_is_accessible(
     page = new_browser_page(viewport={"width": width, "height": 800})
     page.goto("/accounts/login/")
     assert page.locator("#demo-accounts").is_visible()
-    assert page.locator("section.card img").count() == 5
+    assert page.locator("section.card img").count() == 7
     assert axe_violations(page) == []

@@ -24,7 +24,7 @@ from dcrnet.documents.models import Document
 from dcrnet.guide.models import Step
 from dcrnet.pages.models import Page
 
-DEMO_APPS = ("directory", "pages", "guide", "documents", "community")
+DEMO_APPS = ("directory", "pages", "guide", "documents", "community", "trainings", "visits")
 
 
 def load() -> str:

@@ -12,6 +12,9 @@ from django.db import transaction
 from django.utils import translation
 
 from dcrnet.demo import accounts, knowledge, loader
+from dcrnet.demo import trainings as demo_trainings
+from dcrnet.demo import visits as demo_visits
+from dcrnet.demo.data.demonstration import HOST
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
 from dcrnet.monitoring import demo as monitoring_demo
@@ -48,6 +51,7 @@ LOADERS: list[Callable[[Tally], None]] = [
     knowledge.load_topics,
     knowledge.load_documents,
     knowledge.load_guide,
+    demo_trainings.load_catalogue,
 ]
 
 
@@ -55,9 +59,10 @@ class Command(BaseCommand):
     help = (
         "Load the demo dataset (real facilities, countries, pages, this month's highlight, the"
         " organisations behind the facilities, the forum's categories, the expertise tags, the"
-        " documents as links to their sources and the guide to opening a DCR) and, with DEBUG"
-        " on only, one account per role, the demonstration threads they wrote, demonstration"
-        " experts and a demonstration planning project."
+        " documents as links to their sources, the guide to opening a DCR and the training"
+        " catalogue) and, with DEBUG on only, one account per role, the demonstration threads"
+        " they wrote, demonstration experts, a demonstration planning project, demonstration"
+        " training sessions and a demonstration visit host with its visits."
     )
 
     def handle(self, *args, **options) -> None:
@@ -76,6 +81,10 @@ class Command(BaseCommand):
                 # Demonstration experts and the demonstration project (led by the demo member).
                 expert_accounts = knowledge.load_experts(tally)
                 knowledge.load_planning(tally)
+                # Sessions the demo organiser runs and people register for; a demonstration
+                # host whose demo contact answers the visits members ask for.
+                demo_trainings.load_sessions(tally)
+                demo_visits.load_visits(tally)
         for line in tally.lines():
             self.stdout.write(line)
         self.write_accounts(demo_accounts)
@@ -101,6 +110,11 @@ class Command(BaseCommand):
             f"The organisation contact is the contact person of the demo organisation"
             f" '{accounts.CONTACT_ORGANISATION}'; the moderator and the contact must use a"
             " second factor too."
+        )
+        self.stdout.write(
+            "The organiser organises the demonstration training sessions; the host contact"
+            f" answers the visit requests of the demonstration host '{HOST['facility']}'. Both"
+            " use a second factor."
         )
         self.stdout.write(
             "Roles with a TOTP secret sign in with a second factor: add the secret to an"
