@@ -204,3 +204,43 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class EventKind(models.TextChoices):
+    REQUESTED = "requested", pgettext_lazy("visit event", "Asked for a visit")
+    ACCEPTED = "accepted", pgettext_lazy("visit event", "Accepted the visit")
+    PROPOSED = "proposed", pgettext_lazy("visit event", "Proposed other dates")
+    DECLINED = "declined", pgettext_lazy("visit event", "Declined the visit")
+    TOOK_PROPOSAL = "took_proposal", pgettext_lazy("visit event", "Accepted the proposed dates")
+    WITHDRAWN = "withdrawn", pgettext_lazy("visit event", "Withdrew the request")
+
+
+class Event(models.Model):
+    """One step in a visit's history: the request, each answer of the host and of the
+    requester, with the dates it names and its message. Written only by services.py."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="events", verbose_name=_("visit")
+    )
+    kind = models.CharField(_("what happened"), max_length=16, choices=EventKind.choices)
+    by_host = models.BooleanField(_("on the host's side"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    first_date = models.DateField(_("from"), null=True, blank=True)
+    last_date = models.DateField(_("until"), null=True, blank=True)
+    message = models.TextField(_("message"), max_length=3000, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("visit event")
+        verbose_name_plural = _("visit events")
+
+    def __str__(self) -> str:
+        return f"{self.visit_id} {self.kind}"
