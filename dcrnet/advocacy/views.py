@@ -303,7 +303,9 @@ def _image(content: bytes | str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     # Other sites show it: it is theirs to embed (the rest of the site is same-origin only).
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
+    )
     return response
 
 

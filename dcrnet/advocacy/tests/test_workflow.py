@@ -308,3 +308,31 @@ def test_a_contact_of_two_organisations_endorses_for_each(
     services.endorse(user, initiative.pk, organisation.pk)
     services.endorse(user, initiative.pk, other.pk)
     assert Endorsement.objects.filter(endorsed_by=user).count() == 2
+
+
+def test_the_page_costs_the_same_queries_for_many_endorsers(
+    as_user, contact, django_user_model, initiative
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dcrnet.advocacy import services
+
+    from .conftest import make_user
+
+    def queries() -> int:
+        client = as_user(contact)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(initiative.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    def grow(start: int, count: int) -> None:
+        for n in range(start, start + count):
+            endorsement(initiative, make_organisation(f"Operator {n}", country="DE"))
+            user = make_user(django_user_model, f"signer{n}@example.org", handle=f"signer{n}")
+            services.sign(user, initiative.pk, shown_as="handle")
+
+    grow(0, 2)
+    few = queries()
+    grow(2, 20)
+    assert queries() == few
