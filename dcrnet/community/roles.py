@@ -39,6 +39,9 @@ PERSONAL_MODELS = {
     "trainings.delivery",
     "visits.visit",
     "visits.delivery",
+    "advocacy.endorsement",
+    "advocacy.signature",
+    "advocacy.delivery",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).
