@@ -39,6 +39,7 @@ PERSONAL_MODELS = {
     "trainings.delivery",
     "visits.visit",
     "visits.delivery",
+    "visits.event",
     "advocacy.endorsement",
     "advocacy.signature",
     "advocacy.delivery",

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from dcrnet.advocacy import seed as advocacy_seed
 from dcrnet.demo import accounts, knowledge, loader
 from dcrnet.demo import trainings as demo_trainings
 from dcrnet.demo import visits as demo_visits
@@ -18,6 +19,7 @@ from dcrnet.demo.data.demonstration import HOST
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
 from dcrnet.monitoring import demo as monitoring_demo
+from dcrnet.policy import seed as policy_seed
 
 
 def load_references(tally: Tally) -> None:
@@ -37,10 +39,16 @@ def load_monitoring(tally: Tally) -> None:
     )
 
 
+def load_policy_events(tally: Tally) -> None:
+    """The dated, sourced policy events of the countries (the policy tracker)."""
+    tally.counts.setdefault("policy events", Counter()).update(policy_seed.seed_events())
+
+
 # Steps run in order inside one transaction; each takes a Tally. Later apps append theirs.
 LOADERS: list[Callable[[Tally], None]] = [
     loader.load_countries,
     loader.load_facilities,
+    load_policy_events,
     loader.load_pages,
     loader.load_highlight,
     load_references,
@@ -52,6 +60,7 @@ LOADERS: list[Callable[[Tally], None]] = [
     knowledge.load_documents,
     knowledge.load_guide,
     demo_trainings.load_catalogue,
+    advocacy_seed.load,
 ]
 
 
