@@ -205,6 +205,65 @@ ACCESS: dict[str, str] = {
     "documents:version_new": LOGIN,
     "api:list_documents": PUBLIC,
     "api:get_document": NOT_FOUND,  # "api:slug" is the organisation's slug
+    # Trainings (dcrnet/trainings/urls.py): the catalogue, sessions and calendars are public; a
+    # registration, a certificate and the organisers' pages need an account (others get 404)
+    "trainings:catalogue": PUBLIC,
+    "trainings:calendar": PUBLIC,
+    "trainings:sessions": PUBLIC,
+    "trainings:past": PUBLIC,
+    "trainings:mine": LOGIN,
+    "trainings:training": PUBLIC,
+    "trainings:session": PUBLIC,
+    "trainings:session_ics": PUBLIC,
+    "trainings:register": LOGIN,
+    "trainings:cancel": LOGIN,
+    "trainings:certificate": LOGIN,
+    "trainings:participants": LOGIN,
+    "trainings:participants_csv": LOGIN,
+    "trainings:attendance": LOGIN,
+    "trainings:message": LOGIN,
+    "trainings:questions": LOGIN,
+    "trainings:edit": LOGIN,
+    "trainings:cancel_session": LOGIN,
+    # Exchange visits (dcrnet/visits/urls.py): the hosts are public; members ask; a visit is for
+    # its requester, the host's contacts and staff; the terms for the host's contacts
+    "visits:hosts": PUBLIC,
+    "visits:mine": LOGIN,
+    "visits:ask": LOGIN,
+    "visits:host_edit": LOGIN,
+    "visits:visit": LOGIN,
+    "visits:answer": LOGIN,
+    "visits:respond": LOGIN,
+    "visits:withdraw": LOGIN,
+    "visits:publicity": LOGIN,
+    # Advocacy (dcrnet/advocacy/urls.py): initiatives, their endorsers' CSV and badge are public;
+    # endorsing, withdrawing, signing and the staff queue need an account
+    "advocacy:list": PUBLIC,
+    "advocacy:detail": PUBLIC,
+    "advocacy:endorsers_csv": PUBLIC,
+    "advocacy:badge_svg": PUBLIC,
+    "advocacy:badge_png": PUBLIC,
+    "advocacy:endorse": LOGIN,
+    "advocacy:withdraw": LOGIN,
+    "advocacy:sign": LOGIN,
+    "advocacy:unsign": LOGIN,
+    "advocacy:review": LOGIN,
+    "advocacy:decide": LOGIN,
+    # Policy tracker and news (dcrnet/policy, dcrnet/news): public; the newsroom is for editors
+    "policy:timeline": PUBLIC,
+    "policy:event": PUBLIC,
+    "policy:rss": PUBLIC,
+    "policy:atom": PUBLIC,
+    "news:index": PUBLIC,
+    "news:rss": PUBLIC,
+    "news:atom": PUBLIC,
+    "news:tag": PUBLIC,
+    "news:year": PUBLIC,
+    "news:month": PUBLIC,
+    "news:article": PUBLIC,
+    "news:newsroom": LOGIN,
+    "news:publish_status_change": LOGIN,
+    "news:publish_event": LOGIN,
     # The guide to opening a DCR (dcrnet/guide/urls.py): readable by anyone
     "guide:index": PUBLIC,
     "guide:step": PUBLIC,
@@ -361,6 +420,11 @@ def path_values(facility):
     from dcrnet.organisations.models import Organisation
     from dcrnet.pages.models import Page
 
+    from dcrnet.advocacy.models import Initiative
+    from dcrnet.news.models import Article, Tag
+    from dcrnet.policy.models import Event
+    from dcrnet.trainings.models import Session, Training
+
     reference = Reference.objects.create(title="A cohort study", year=2020)
     outcome = Term.objects.get_or_create(
         vocabulary=Vocabulary.OUTCOME, slug="overdose-mortality", defaults={"name": "Overdoses"}
@@ -395,7 +459,62 @@ def path_values(facility):
     step = Step.objects.create(
         number=1, slug="needs-assessment", title="Needs assessment", summary="Why.", body="How."
     )
+    training = Training.objects.create(
+        slug="running-a-dcr",
+        title="Running a DCR",
+        summary="Why.",
+        outcomes="What.",
+        audience="Staff.",
+        duration="One day",
+        format="on_site",
+    )
+    start = timezone.now() + dt.timedelta(days=30)
+    session = Session.objects.create(
+        training=training,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=6),
+        format="on_site",
+        facility=facility,
+        language="en",
+        capacity=20,
+        registration_deadline=start - dt.timedelta(days=2),
+        cancellation_cutoff=start - dt.timedelta(days=3),
+    )
+    initiative = Initiative.objects.create(
+        title="Recognise DCRs",
+        slug="recognise-dcrs",
+        date=dt.date(2025, 6, 26),
+        summary="Why.",
+        text="What.",
+        published=True,
+    )
+    event = Event.objects.create(
+        country=facility.country,
+        date=dt.date(2005, 1, 1),
+        kind="opened",
+        title="Abrigado opens",
+        summary="It opens.",
+        source_title="A source",
+        source_url="https://example.org/source",
+    )
+    Tag.objects.create(slug="abrigado-opens", name="Openings")
+    article = Article.objects.create(
+        slug="abrigado-opens",
+        title="Abrigado opens",
+        summary="It opens.",
+        status="published",
+        published_at=timezone.now() - dt.timedelta(days=1),
+    )
     return {
+        "trainings:slug": training.slug,
+        "trainings:public_id": session.public_id,
+        "visits:public_id": "00000000-0000-4000-8000-000000000000",
+        "visits:facility": facility.public_id,
+        "advocacy:slug": initiative.slug,
+        "policy:pk": event.pk,
+        "news:slug": article.slug,  # a tag of the same slug too
+        "news:year": article.published_at.year,
+        "news:month": article.published_at.month,
         "public_id": facility.public_id,
         "code": facility.country.code,
         "year": highlight.month.year,
@@ -430,6 +549,7 @@ def path_values(facility):
         "number": 1,
         "guide:slug": step.slug,
         "project_id": 1,
+        "issue_id": 1,
         "request_id": 1,
         "member_id": 1,
         "invitation_id": 1,
