@@ -3,8 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AdvocacyConfig(AppConfig):
+    # Writes retire cached public pages through lib.cache (the app is in CONTENT_APPS).
     name = "dcrnet.advocacy"
     verbose_name = _("Advocacy")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the receivers
