@@ -43,6 +43,8 @@ PERSONAL_MODELS = {
     "advocacy.endorsement",
     "advocacy.signature",
     "advocacy.delivery",
+    "newsletter.subscriber",
+    "newsletter.send",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).

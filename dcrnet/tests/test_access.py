@@ -264,6 +264,17 @@ ACCESS: dict[str, str] = {
     "news:newsroom": LOGIN,
     "news:publish_status_change": LOGIN,
     "news:publish_event": LOGIN,
+    # Newsletter (dcrnet/newsletter/urls.py): anyone subscribes; the signed links open for their
+    # holder without an account (the forum's token here has another salt); issues for editors
+    "newsletter:subscribe": PUBLIC,
+    "newsletter:requested": PUBLIC,
+    "newsletter:confirm": NOT_FOUND,
+    "newsletter:unsubscribe": NOT_FOUND,
+    "newsletter:issues": LOGIN,
+    "newsletter:preview": LOGIN,
+    "newsletter:preview_html": LOGIN,
+    "newsletter:approve": LOGIN,
+    "newsletter:resume": LOGIN,
     # The guide to opening a DCR (dcrnet/guide/urls.py): readable by anyone
     "guide:index": PUBLIC,
     "guide:step": PUBLIC,

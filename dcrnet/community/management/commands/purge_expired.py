@@ -14,7 +14,13 @@ Deletes:
 - event registrations (dcrnet.trainings) 12 months after their session ended, with the answers
   given on registering; the messages organisers sent to the participants of those sessions; and
   the trainings app's delivery records older than 30 days. The sessions themselves stay: they
-  are the public archive.
+  are the public archive;
+- exchange visits (dcrnet.visits) whose days, asked or proposed, ended more than 12 months ago,
+  with their steps, unless both sides chose to show the accepted visit publicly; the visits
+  app's delivery records older than 30 days;
+- newsletter subscriptions never confirmed (7 days, or back to the earlier unsubscribed or
+  bounced record) and the per-recipient send records 30 days after an issue went out
+  (dcrnet.newsletter.services.purge_expired).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ DECLINED_APPLICATION = dt.timedelta(days=365)
 FORUM_DELIVERY = dt.timedelta(days=30)
 CLOSED_HELP_REQUEST = dt.timedelta(days=365)
 HELP_DELIVERY = dt.timedelta(days=30)
+VISIT = dt.timedelta(days=365)
+VISIT_DELIVERY = dt.timedelta(days=30)
 EVENT_REGISTRATION = dt.timedelta(days=365)
 TRAINING_DELIVERY = dt.timedelta(days=30)
 
@@ -86,6 +94,33 @@ def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
         counts["help deliveries"] = old.delete()[1].get(HelpDelivery._meta.label, 0)
 
     counts.update(_event_registrations(now))
+    counts.update(_visits(now))
+    if apps.is_installed("dcrnet.newsletter"):
+        from dcrnet.newsletter.services import purge_expired as purge_newsletter
+
+        counts.update(purge_newsletter(now))
+    return counts
+
+
+def _visits(now: dt.datetime) -> dict[str, int]:
+    """Visits whose days (asked or proposed) ended more than 12 months ago, with their steps,
+    unless both sides chose to show the accepted visit publicly; visit delivery records."""
+    counts = {"visits": 0, "visit deliveries": 0}
+    if not apps.is_installed("dcrnet.visits"):
+        return counts
+    from django.db.models import Q
+
+    from dcrnet.visits.models import Delivery as VisitDelivery
+    from dcrnet.visits.models import Visit
+
+    cutoff = (now - VISIT).date()
+    old = Visit.objects.filter(
+        Q(last_date__lt=cutoff),
+        Q(proposed_last_date__isnull=True) | Q(proposed_last_date__lt=cutoff),
+    ).exclude(status="accepted", public_by_requester=True, public_by_host=True)
+    counts["visits"] = old.delete()[1].get(Visit._meta.label, 0)
+    old = VisitDelivery.objects.filter(created_at__lt=now - VISIT_DELIVERY)
+    counts["visit deliveries"] = old.delete()[1].get(VisitDelivery._meta.label, 0)
     return counts
 
 
