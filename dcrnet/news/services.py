@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -105,8 +105,10 @@ def _create(
     source: tuple[str, str],
     **origin,
 ) -> Article:
+    # A facility's name (200) and city (120) in a sentence can be longer than the column.
+    limit = Article._meta.get_field("title").max_length
     columns = {
-        **{f"title_{code}": text for code, text in titles.items()},
+        **{f"title_{code}": Truncator(text).chars(limit) for code, text in titles.items()},
         **{f"summary_{code}": text for code, text in summaries.items()},
         **{f"body_{code}": text for code, text in bodies.items()},
     }

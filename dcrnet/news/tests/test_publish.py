@@ -193,3 +193,15 @@ def test_two_editors_posting_at_once_get_one_article_and_a_message(
     assert sum("Published as news." in page for page in pages) == 1
     assert sum("already published as news" in page for page in pages) == 1
     assert Article.objects.count() == 1
+
+
+def test_a_long_facility_name_and_city_still_fit_the_title(make_facility, editor):
+    """A name of 200 characters and a city of 120 make a title longer than its column (300):
+    a database error on PostgreSQL. The title is cut, with an ellipsis, in every language."""
+    long = make_facility("lu-long", name="N" * 200, city="C" * 120)
+    article, made = services.publish_status_change(opening(long), by=editor)
+    article.refresh_from_db()
+    limit = Article._meta.get_field("title").max_length
+    titles = [getattr(article, f"title_{code}") or "" for code in services.LANGUAGES]
+    assert made and all(len(title) <= limit for title in titles)
+    assert article.title_en.startswith("N" * 200) and article.title_en.endswith("…")
