@@ -112,3 +112,24 @@ def test_a_long_reason_is_a_message_not_a_500(as_user, staff, initiative, organi
 def test_get_on_sign_goes_back_to_the_initiative(as_user, member, initiative):
     response = as_user(member).get(f"/advocacy/{initiative.slug}/sign/")
     assert response.status_code == 302 and response["Location"] == initiative.get_absolute_url()
+
+
+def test_a_sign_form_error_is_tied_to_its_field(as_user, member):
+    """The field's aria-describedby names the ids of its help text and its error list, and both
+    are on the page (the error list had another id: the error was read to nobody)."""
+    import re
+
+    from .conftest import make_initiative
+
+    initiative = make_initiative("Open to people", allows_individuals=True)
+    response = as_user(member).post(
+        f"/advocacy/{initiative.slug}/sign/", {"shown_as": "real name", "real_name": "x" * 121}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    field = re.search(r'<input[^>]*name="real_name"[^>]*>', page)[0]
+    described = re.search(r'aria-describedby="([^"]+)"', field)[1].split()
+    assert 'aria-invalid="true"' in field and any(name.endswith("error") for name in described)
+    for name in described:
+        assert f'id="{name}"' in page, name
+    assert not Signature.objects.exists()
