@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('directory', '0003_verbose_names'),
-        ('evidence', '0007_search_log'),
+        ('evidence', '0006_verbose_names'),
         ('policy', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
