@@ -140,6 +140,7 @@ def test_purge_deletes_the_old_keeps_the_young_and_is_idempotent(aged):
         "training deliveries": 0,
         "visits": 0,  # dcrnet/community/tests/test_purge_visits.py
         "visit deliveries": 0,
+        "advocacy deliveries": 0,  # dcrnet/community/tests/test_purge_advocacy.py
         "newsletter subscriptions not confirmed": 0,  # dcrnet/newsletter/tests
         "newsletter send records": 0,
     }

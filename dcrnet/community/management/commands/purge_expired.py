@@ -20,7 +20,8 @@ Deletes:
   app's delivery records older than 30 days;
 - newsletter subscriptions never confirmed (7 days, or back to the earlier unsubscribed or
   bounced record) and the per-recipient send records 30 days after an issue went out
-  (dcrnet.newsletter.services.purge_expired).
+  (dcrnet.newsletter.services.purge_expired);
+- the advocacy app's delivery records older than 30 days.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ VISIT = dt.timedelta(days=365)
 VISIT_DELIVERY = dt.timedelta(days=30)
 EVENT_REGISTRATION = dt.timedelta(days=365)
 TRAINING_DELIVERY = dt.timedelta(days=30)
+ADVOCACY_DELIVERY = dt.timedelta(days=30)
 
 
 def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
@@ -95,6 +97,12 @@ def purge_expired(now: dt.datetime | None = None) -> dict[str, int]:
 
     counts.update(_event_registrations(now))
     counts.update(_visits(now))
+    counts["advocacy deliveries"] = 0
+    if apps.is_installed("dcrnet.advocacy"):
+        from dcrnet.advocacy.models import Delivery as AdvocacyDelivery
+
+        old = AdvocacyDelivery.objects.filter(created_at__lt=now - ADVOCACY_DELIVERY)
+        counts["advocacy deliveries"] = old.delete()[1].get(AdvocacyDelivery._meta.label, 0)
     if apps.is_installed("dcrnet.newsletter"):
         from dcrnet.newsletter.services import purge_expired as purge_newsletter
 
