@@ -1,9 +1,10 @@
 """The site in French, German, Dutch and Spanish, in Chromium: the header's switcher keeps the
 page, the first visit follows the browser's language once, the directory filters and the charts
 speak the language, the account, organisation and forum pages of a member are in the language
-(and the switcher keeps a member's thread), axe-core finds nothing (its lang rules included) and
-no request leaves the site. Expected texts come from the catalogues, never written here in
-another language."""
+(and the switcher keeps a member's thread), so are the trainings', visits', advocacy, policy
+and news pages of the demo's accounts (and the switcher keeps a session), axe-core finds
+nothing (its lang rules included) and no request leaves the site. Expected texts come from the
+catalogues, never written here in another language."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.utils import formats, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, trans_real
 from django.utils.translation.trans_real import DjangoTranslation
 from playwright.sync_api import expect
 
@@ -57,6 +58,14 @@ def translated(language: str, message: str, *, domain: str = "django") -> str:
     return text
 
 
+def catalogued(language: str, message: str) -> str:
+    """`message` as the `language` catalogue translates it, which may be the same word ("Newsroom"
+    in German): the catalogue must hold it, translated."""
+    text = trans_real.translation(language)._catalog.get(message)
+    assert text, f"the {language} catalogue has no translation of {message!r}"
+    return text
+
+
 def spaced(text: str) -> str:
     """Thin, narrow and no-break spaces as plain ones: "10\u202f000" and "10\xa0000" match."""
     return re.sub(r"[\s\u00a0\u202f]", " ", text)
@@ -67,9 +76,10 @@ def site(make_facility):
     return load_site(make_facility, demo=False)
 
 
-def check_page(page, live_server, language: str, *, axe: bool = True) -> None:
+def check_page(page, live_server, language: str, *, axe: bool = True, rules=LANG_RULES) -> None:
     """The page is in `language`, it asked only the site, and axe-core finds nothing (axe needs
-    JavaScript: a page without it is checked with `axe=False`, and again in a page with it)."""
+    JavaScript: a page without it is checked with `axe=False`, and again in a page with it) and
+    its `rules` ran and passed."""
     expect(page.locator("html")).to_have_attribute("lang", language)
     site = urlsplit(live_server.url)
     assert page.requests, "the page made no request at all"
@@ -82,7 +92,7 @@ def check_page(page, live_server, language: str, *, axe: bool = True) -> None:
     assert elsewhere == []
     if axe:
         assert axe_violations(page) == []
-        assert axe_passes(page, LANG_RULES) == LANG_RULES
+        assert axe_passes(page, rules) == rules
 
 
 def switch(page, language: str, current: str) -> None:
@@ -380,4 +390,164 @@ def test_the_guide_documents_and_help_form_speak_the_language(
     expect(page.locator("html")).to_have_attribute("lang", language)
     required = translated(language, "This field is required.")
     expect(page.get_by_text(required, exact=True).first).to_be_visible()
+    check_page(page, live_server, language)
+
+
+class Filled(str):
+    """A heading that is a msgid with placeholders, filled in with the page's content."""
+
+    def __new__(cls, message: str, **values):
+        heading = super().__new__(cls, message)
+        heading.values = values
+        return heading
+
+
+@pytest.fixture
+def network_demo(transactional_db, settings):
+    """The demo with its accounts (DEBUG on while it loads, as `make demo` does): the training
+    catalogue, the demonstration sessions of the demo organiser (the member confirmed in one,
+    attended another), the demonstration host with the demo host contact and its visits, the
+    seeded initiatives and policy events; plus a news article the demo editor publishes from a
+    policy event with one click."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from dcrnet.community.models import User
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.news import services as news
+    from dcrnet.policy.models import Event
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    settings.DEBUG = False
+    event = Event.objects.filter(published=True).order_by("-date", "pk").first()
+    editor = User.objects.get(email=f"editor@{DEMO_DOMAIN}")
+    article, _created = news.publish_event(event, by=editor)
+    return article
+
+
+def network_pages(language: str, article) -> dict[str | None, dict[str, object]]:
+    """Per demo account (None: signed out), path → heading of the trainings', visits',
+    advocacy's, policy tracker's and news pages: a msgid, a Filled msgid, or Content in
+    `language` (a training's, an initiative's, an event's or an article's title)."""
+    from dcrnet.advocacy.models import Initiative
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.demo.data.demonstration import HOST
+    from dcrnet.demo.trainings import session_id
+    from dcrnet.policy.models import Event
+    from dcrnet.trainings.models import Session
+    from dcrnet.visits.models import Visit, VisitStatus
+
+    member, organiser, host_contact, editor, staff = (
+        f"{who}@{DEMO_DOMAIN}" for who in ("member", "organiser", "host-contact", "editor", "staff")
+    )
+    on_site, hybrid, full, past = (
+        Session.objects.select_related("training").get(public_id=session_id(key))
+        for key in ("on-site", "hybrid", "full", "past")
+    )
+    visit = Visit.objects.select_related("host__facility").get(
+        is_demo=True, requester__email=member, status=VisitStatus.REQUESTED
+    )
+    facility = visit.host.facility
+    assert facility.public_id == HOST["facility"]
+    initiative = Initiative.objects.get(slug="demonstration-dcrs-in-public-health")
+    event = Event.objects.get(pk=article.policy_event_id)
+    with translation.override(language):
+        training = on_site.training
+        titles = {
+            "training": Content(training.title),
+            "hybrid": Content(hybrid.training.title),
+            "initiative": Content(initiative.title),
+            "event": Content(event.title),
+            "article": Content(article.title),
+        }
+        register = Filled("Register for “%(title)s”", title=training.title)
+    return {
+        None: {
+            "/trainings/": "Trainings",
+            training.get_absolute_url(): titles["training"],
+            "/trainings/sessions/": "Upcoming training sessions",
+            "/trainings/sessions/past/": "Past training sessions",
+            "/visits/": "Exchange visits",
+            "/advocacy/": "Advocacy",
+            initiative.get_absolute_url(): titles["initiative"],
+            "/policy/": "Policy tracker",
+            event.get_absolute_url(): titles["event"],
+            "/news/": "News",
+            article.get_absolute_url(): titles["article"],
+        },
+        member: {
+            hybrid.get_absolute_url(): titles["hybrid"],
+            f"/trainings/sessions/{on_site.public_id}/register/": register,
+            "/trainings/mine/": "Your trainings",
+            f"/trainings/sessions/{past.public_id}/certificate/": "Certificate of attendance",
+            visit.get_absolute_url(): Filled("Visit to %(name)s", name=facility.name),
+            "/visits/mine/": "Your visits",
+        },
+        organiser: {
+            f"/trainings/sessions/{full.public_id}/participants/": "Participants",
+            f"/trainings/sessions/{past.public_id}/attendance/": "Attendance",
+            f"/trainings/sessions/{on_site.public_id}/edit/": "Edit the session",
+        },
+        host_contact: {
+            visit.get_absolute_url(): Filled("Visit to %(name)s", name=facility.name),
+            f"/visits/host/{facility.public_id}/": Filled(
+                "Terms for visits of %(name)s", name=facility.name
+            ),
+        },
+        editor: {"/news/newsroom/": "Newsroom"},
+        staff: {"/advocacy/review/": "Endorsements waiting for approval"},
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_training_visit_advocacy_policy_and_news_pages_speak_the_language(
+    new_browser_page, live_server, network_demo, language
+):
+    """Each page, as the demo account that uses it, in the language: its heading is the
+    catalogue's (or the content in that language; a demonstration's marker may follow it), and
+    axe-core finds nothing. The switcher keeps a session's page (its address is the session's
+    id) to English and back."""
+    from dcrnet.community.models import User
+
+    for email, pages in network_pages(language, network_demo).items():
+        page = new_browser_page()
+        if email is not None:
+            with_session(page, live_server, User.objects.get(email=email))
+        for path, heading in pages.items():
+            page.goto(prefixed(language, path))
+            assert page.url == live_server.url + prefixed(language, path), f"{path} → {page.url}"
+            if isinstance(heading, Content):
+                shown = heading
+            elif isinstance(heading, Filled):
+                shown = catalogued(language, heading) % heading.values
+            else:
+                shown = catalogued(language, heading)
+            # A demonstration's heading ends with its marker ("Demonstration content").
+            expect(page.locator("h1")).to_have_text(re.compile(rf"^{re.escape(shown)}(\s|$)"))
+            # The certificate is a page of its own, for printing: without the site's header, it
+            # has no switcher whose language names carry their `lang` (valid-lang's subject).
+            standalone = path.endswith("/certificate/")
+            rules = LANG_RULES - {"valid-lang"} if standalone else LANG_RULES
+            check_page(page, live_server, language, rules=rules)
+        page.close()
+
+    # The switcher keeps a session's page, signed out, to English and back.
+    from dcrnet.demo.trainings import session_id
+    from dcrnet.trainings.models import Session
+
+    session = Session.objects.select_related("training").get(public_id=session_id("on-site"))
+    english = session.get_absolute_url()
+    with translation.override(language):
+        title = session.training.title
+    assert title != session.training.title_en, "the demo's training needs its title translated"
+    page = new_browser_page()
+    page.goto(prefixed(language, english))
+    switch(page, "en", language)
+    assert page.url == live_server.url + english
+    expect(page.locator("h1")).to_have_text(session.training.title_en)
+    switch(page, language, "en")
+    assert page.url == live_server.url + prefixed(language, english)
+    expect(page.locator("h1")).to_have_text(title)
     check_page(page, live_server, language)

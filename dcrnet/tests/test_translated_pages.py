@@ -10,7 +10,10 @@ interface string where a translation should be. Compared against the catalogues,
 
 The public pages are rendered anonymously from the public demo (DEBUG off); the pages of the
 people's sections (account and allauth pages, organisations, the forum and its moderation) are
-rendered as the demo account that uses each, from the demo with its accounts and threads.
+rendered as the demo account that uses each, from the demo with its accounts and threads; so
+are the knowledge exchange's, the trainings' (the demo organiser's demonstration sessions),
+the exchange visits' (the demonstration host and its visits), advocacy's, the policy
+tracker's and the news pages (articles the demo editor publishes in the test).
 
 Text inside an element with another `lang` (the switcher's language names, English content
 shown as a fallback, which says so) is the visitor's choice, not an interface string.
@@ -19,6 +22,7 @@ shown as a fallback, which says so) is the visitor's choice, not an interface st
 from __future__ import annotations
 
 import re
+import zoneinfo
 from collections import defaultdict
 from html.parser import HTMLParser
 from io import StringIO
@@ -159,6 +163,11 @@ def stored_strings() -> list[str]:
         "guide",
         "experts",
         "planning",
+        "trainings",
+        "visits",
+        "advocacy",
+        "policy",
+        "news",
     ):
         for model in apps.get_app_config(label).get_models():
             fields = [
@@ -455,6 +464,157 @@ def knowledge_pages() -> dict[str, tuple[str | None, str, dict, str]]:
     }
 
 
+def training_and_visit_pages() -> dict[str, tuple[str | None, str, dict, str]]:
+    """The trainings' and exchange visits' pages from the demo's demonstration sessions (the
+    demo organiser organises them; the member is confirmed in the hybrid one and attended the
+    past one), its demonstration host (answered by the demo host contact) and its visits (the
+    member's request, the contact's accepted visit). Name → (email, URL name, kwargs, query)."""
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.demo.data.demonstration import HOST
+    from dcrnet.demo.trainings import session_id
+    from dcrnet.trainings.models import Training
+    from dcrnet.visits.models import Visit, VisitStatus
+
+    member, organiser, host_contact = (
+        f"{who}@{DEMO_DOMAIN}" for who in ("member", "organiser", "host-contact")
+    )
+    on_site, hybrid, full, past, cancelled = (
+        {"public_id": session_id(key)} for key in ("on-site", "hybrid", "full", "past", "cancelled")
+    )
+    training = Training.objects.get(slug="running-a-dcr")
+    requested = Visit.objects.get(
+        is_demo=True, requester__email=member, status=VisitStatus.REQUESTED
+    )
+    visit = {"public_id": requested.public_id}
+    facility = {"facility": HOST["facility"]}
+    return {
+        "trainings": (None, "trainings:catalogue", {}, ""),
+        "a training": (None, "trainings:training", {"slug": training.slug}, ""),
+        "training sessions": (None, "trainings:sessions", {}, ""),
+        "training sessions filtered": (None, "trainings:sessions", {}, "?format=online"),
+        "past training sessions": (None, "trainings:past", {}, ""),
+        "training session (anonymous)": (None, "trainings:session", on_site, ""),
+        "cancelled training session (anonymous)": (None, "trainings:session", cancelled, ""),
+        "training session (open to register)": (member, "trainings:session", on_site, ""),
+        "training session (confirmed participant)": (member, "trainings:session", hybrid, ""),
+        "training session (attended)": (member, "trainings:session", past, ""),
+        "training session (organiser)": (organiser, "trainings:session", full, ""),
+        "my trainings": (member, "trainings:mine", {}, ""),
+        "my trainings (organiser)": (organiser, "trainings:mine", {}, ""),
+        "register for a session": (member, "trainings:register", on_site, ""),
+        "training certificate": (member, "trainings:certificate", past, ""),
+        "session participants": (organiser, "trainings:participants", full, ""),
+        "session participants (past)": (organiser, "trainings:participants", past, ""),
+        "session attendance": (organiser, "trainings:attendance", past, ""),
+        "session message": (organiser, "trainings:message", full, ""),
+        "session questions": (organiser, "trainings:questions", on_site, ""),
+        "edit a session": (organiser, "trainings:edit", on_site, ""),
+        "cancel a session": (organiser, "trainings:cancel_session", full, ""),
+        # POSTs (a dict of fields): the form again with its errors, in the page's language.
+        "session message (form error)": (
+            organiser,
+            "trainings:message",
+            full,
+            {"subject": " ", "body": " "},
+        ),
+        "cancel a session (form error)": (
+            organiser,
+            "trainings:cancel_session",
+            full,
+            {"reason": " "},
+        ),
+        "visit hosts": (None, "visits:hosts", {}, ""),
+        "visit hosts (member)": (member, "visits:hosts", {}, ""),
+        "ask for a visit": (organiser, "visits:ask", facility, ""),
+        "ask for a visit (already asked)": (member, "visits:ask", facility, ""),
+        "a visit (requester)": (member, "visits:visit", visit, ""),
+        "a visit (host contact)": (host_contact, "visits:visit", visit, ""),
+        "my visits": (member, "visits:mine", {}, ""),
+        "my visits (host contact)": (host_contact, "visits:mine", {}, ""),
+        "host terms": (host_contact, "visits:host_edit", facility, ""),
+        "ask for a visit (form error)": (
+            organiser,
+            "visits:ask",
+            facility,
+            {"first_date": "2000-01-02", "last_date": "2000-01-01", "group_size": "0"},
+        ),
+    }
+
+
+def advocacy_policy_and_news_pages() -> dict[str, tuple[str | None, str, dict, str]]:
+    """Advocacy's seeded initiatives (the demonstration one endorsed by the demo contact's
+    organisation, waiting for staff, and signed by the member), the seeded policy events, and
+    news articles the demo editor publishes with one click from a policy event and from a
+    facility's status change (tagged with a tag of this test). Name → (email, URL name,
+    kwargs, query)."""
+    from dcrnet.advocacy import selectors as advocacy_selectors
+    from dcrnet.advocacy import services as advocacy
+    from dcrnet.advocacy.models import Initiative
+    from dcrnet.community.models import User
+    from dcrnet.demo.accounts import DEMO_DOMAIN
+    from dcrnet.directory.models import StatusChange
+    from dcrnet.news import services as news
+    from dcrnet.news.models import Tag
+    from dcrnet.policy.models import Event
+
+    member, contact, editor, staff = (
+        User.objects.get(email=f"{who}@{DEMO_DOMAIN}")
+        for who in ("member", "contact", "editor", "staff")
+    )
+    initiative = Initiative.objects.get(slug="demonstration-dcrs-in-public-health")
+    organisation = advocacy_selectors.contact_organisations(contact).first()
+    assert organisation is not None, "the demo contact needs an organisation"
+    advocacy.endorse(contact, initiative.pk, organisation.pk)
+    advocacy.sign(member, initiative.pk, shown_as="handle")
+    event = Event.objects.filter(published=True).order_by("-date", "pk").first()
+    change = (
+        StatusChange.objects.filter(facility__published=True, status="open")
+        .order_by("-date", "pk")
+        .first()
+    )
+    assert event and change, "the demo needs a policy event and a facility's status change"
+    from_event, _created = news.publish_event(event, by=editor)
+    from_change, _created = news.publish_status_change(change, by=editor)
+    tag = Tag.objects.create(
+        slug="openings",
+        name_en="Test tag: openings",
+        name_fr="Étiquette de test : ouvertures",
+        name_de="Test-Schlagwort: Eröffnungen",
+        name_nl="Testlabel: openingen",
+        name_es="Etiqueta de prueba: aperturas",
+    )
+    from_event.tags.add(tag)
+    from_change.tags.add(tag)
+    month = {"year": from_event.published_at.year, "month": from_event.published_at.month}
+    return {
+        "initiatives": (None, "advocacy:list", {}, ""),
+        "initiative": (None, "advocacy:detail", {"slug": initiative.slug}, ""),
+        "initiative (signed)": (member.email, "advocacy:detail", {"slug": initiative.slug}, ""),
+        "initiative (contact person)": (
+            contact.email,
+            "advocacy:detail",
+            {"slug": initiative.slug},
+            "",
+        ),
+        "sign an initiative (form error)": (
+            contact.email,
+            "advocacy:sign",
+            {"slug": initiative.slug},
+            {"shown_as": "nobody"},
+        ),
+        "endorsement review": (staff.email, "advocacy:review", {}, ""),
+        "policy timeline": (None, "policy:timeline", {}, ""),
+        "policy event": (None, "policy:event", {"pk": event.pk}, ""),
+        "news": (None, "news:index", {}, ""),
+        "news article (policy event)": (None, "news:article", {"slug": from_event.slug}, ""),
+        "news article (status change)": (None, "news:article", {"slug": from_change.slug}, ""),
+        "news tag": (None, "news:tag", {"slug": tag.slug}, ""),
+        "news year": (None, "news:year", {"year": month["year"]}, ""),
+        "news month": (None, "news:month", month, ""),
+        "newsroom": (editor.email, "news:newsroom", {}, ""),
+    }
+
+
 def render_all(pages: dict) -> dict[str, dict[str, str]]:
     """Each page in each language; a value of four items names the account that opens it (a
     redirect, e.g. to re-authentication, is followed and must stay in the language); a query
@@ -552,6 +712,30 @@ def test_no_english_interface_string_is_left_on_the_knowledge_exchange_pages(dem
     assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
 
 
+def test_no_english_interface_string_is_left_on_the_training_and_visit_pages(
+    demo_with_accounts,
+):
+    """Both checks on the trainings' pages (the catalogue, sessions as anonymous, participant
+    and organiser, registration, certificate, the organisers' pages) and the exchange visits'."""
+    rendered = render_all(training_and_visit_pages())
+    problems = english_left(rendered)
+    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
+    problems = unmarked(rendered)
+    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
+
+
+def test_no_english_interface_string_is_left_on_the_advocacy_policy_and_news_pages(
+    demo_with_accounts,
+):
+    """Both checks on the initiatives (with an endorsement waiting for staff), the policy
+    tracker, and news articles published from an event and a status change."""
+    rendered = render_all(advocacy_policy_and_news_pages())
+    problems = english_left(rendered)
+    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
+    problems = unmarked(rendered)
+    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
+
+
 def country_names() -> set[str]:
     """The countries' names in our five languages (django-countries' own catalogues: "Sri Lanka"
     is written the same in all five)."""
@@ -565,6 +749,17 @@ def country_names() -> set[str]:
 
 
 POST_NUMBER = re.compile(r"\s#\d+$")  # "<thread title> #3": a post of a thread
+# A session's time zone as its IANA name and UTC offset ("Europe/Brussels, UTC+01:00"):
+# identifiers, written the same in every language.
+ZONE = re.compile(r"\b[A-Z][A-Za-z_]+(?:/[A-Za-z_+-]+)+\b")
+UTC_OFFSET = re.compile(r"\bUTC[+−-]\d\d:\d\d\b")
+
+
+def without_identifiers(text: str) -> str:
+    """The text without IANA time zone names and UTC offsets."""
+    zones = zoneinfo.available_timezones()
+    text = ZONE.sub(lambda found: "" if found.group() in zones else found.group(), text)
+    return UTC_OFFSET.sub("", text)
 
 
 def content(text: str, stored: str, names: set[str]) -> bool:
@@ -590,7 +785,7 @@ def unmarked(rendered: dict[str, dict[str, str]]) -> set[str]:
         ]
         for text in set.intersection(*per_language):
             if (
-                len(WORD.findall(text)) < 2
+                len(WORD.findall(without_identifiers(text))) < 2
                 or text in marked
                 or text in SAME_EVERYWHERE
                 or content(text, stored, names)
