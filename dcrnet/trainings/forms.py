@@ -14,7 +14,14 @@ from dcrnet.documents.selectors import language_choices
 from dcrnet.lib.text import no_control_characters
 
 from . import services
-from .models import MAX_CAPACITY, Format, Registration, Session, validate_time_zone
+from .models import (
+    MAX_CAPACITY,
+    Format,
+    Registration,
+    Session,
+    time_problem,
+    validate_time_zone,
+)
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -206,11 +213,16 @@ class SessionForm(forms.Form):
         data = super().clean()
         try:
             zone = zoneinfo.ZoneInfo(data.get("time_zone") or self.session.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             return data  # the time zone field has its own error
         for name in TIMES:
             value = data.get(name)
             if value is None:
+                continue
+            # First roughly (as if UTC), so that the conversion below cannot overflow; the
+            # session's own check is exact.
+            if problem := time_problem(value.replace(tzinfo=dt.UTC)):
+                self.add_error(name, problem)
                 continue
             local = in_zone(value.replace(tzinfo=None), zone)
             if local is None:

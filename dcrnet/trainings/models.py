@@ -8,6 +8,8 @@ of one session (the unique constraint is the backstop).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import uuid
 import zoneinfo
 
@@ -34,6 +36,10 @@ TRAINING_TEXT = ("title", "summary", "outcomes", "audience", "prerequisites", "d
 RESERVED_SLUGS = {"sessions", "past", "mine", "calendar", "calendar-ics"}
 
 MAX_CAPACITY = 1000
+# A session's times lie between these: beyond them local times overflow and a calendar's
+# VTIMEZONE would list the clock changes of every year in between.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+MAX_AHEAD_YEARS = 5
 
 
 class Format(models.TextChoices):
@@ -116,13 +122,30 @@ class Training(models.Model):
             raise ValidationError({"slug": message % {"slug": self.slug}})
 
 
+@functools.cache
+def time_zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+    # Only the names of the zone database: "Europe" (a folder), "../x" or a too long name
+    # would make ZoneInfo raise something else than "not found".
+    if value not in time_zone_names():
         raise ValidationError(
-            _("“%(zone)s” is not a time zone name such as Europe/Berlin."), params={"zone": value}
-        ) from error
+            _("“%(zone)s” is not a time zone name such as Europe/Berlin."),
+            params={"zone": value[:64]},
+        )
+
+
+def time_problem(value: dt.datetime, now: dt.datetime | None = None) -> str:
+    """Why a session cannot have this time ("" when it can)."""
+    latest = (now or timezone.now()).year + MAX_AHEAD_YEARS
+    if value < EARLIEST or value.year > latest:
+        return _("Please choose a time from %(first)s to %(last)s.") % {
+            "first": EARLIEST.year,
+            "last": latest,
+        }
+    return ""
 
 
 class SessionStatus(models.TextChoices):
@@ -239,7 +262,7 @@ class Session(models.Model):
     def zone(self) -> zoneinfo.ZoneInfo:
         try:
             return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             return zoneinfo.ZoneInfo("UTC")
 
     @property
@@ -257,6 +280,12 @@ class Session(models.Model):
     def clean(self) -> None:
         super().clean()
         errors = {}
+        for name in ("starts_at", "ends_at", "registration_deadline", "cancellation_cutoff"):
+            value = getattr(self, name)
+            if value and (problem := time_problem(value)):
+                errors[name] = problem
+        if errors:
+            raise ValidationError(errors)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The session must end after it starts.")
         if self.starts_at and self.registration_deadline:

@@ -249,7 +249,9 @@ def register(request: HttpRequest, public_id) -> HttpResponse:
         registration = services.register(found, request.user, form.answers())
     except Refused as refusal:
         return _refused(request, refusal, found)
-    if registration.status == RegistrationStatus.CONFIRMED:
+    if registration.already_registered:  # a second request at the same time (RELIABILITY 62)
+        messages.info(request, _("You are already registered for this session."))
+    elif registration.status == RegistrationStatus.CONFIRMED:
         messages.success(
             request,
             _(

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -546,3 +547,78 @@ def test_online_sessions_need_no_place(cast):
         cast["training"], format=Format.ONLINE, address="", online_url="https://x.example/j"
     )
     assert "Online" in main(client_for(None).get(url("session", online)))
+
+
+def test_an_edit_with_a_time_or_zone_out_of_range_is_a_field_error(cast):
+    """Year 1 in a zone east of UTC, a zone that is a folder or a too long name, a session in
+    year 9999 (which the public calendar cannot write) or in 3000 (whose VTIMEZONE would list a
+    thousand years of clock changes): form errors, never a 500, and nothing saved."""
+    session = cast["session"]
+    client = client_for(cast["organiser"])
+    far = {
+        "starts_at": "9999-12-30T10:00",
+        "ends_at": "9999-12-30T15:00",
+        "registration_deadline": "9999-12-28T10:00",
+        "cancellation_cutoff": "9999-12-28T10:00",
+    }
+    cases = [
+        {"starts_at": "0001-01-01T00:00"},
+        {"cancellation_cutoff": "0001-01-01T00:00"},
+        {"time_zone": "Europe"},
+        {"time_zone": "x" * 5000},
+        {"time_zone": "Europe/../Europe/Berlin"},
+        far,
+        {name: value.replace("9999", "3000") for name, value in far.items()},
+        {"starts_at": "1999-12-31T10:00"},
+    ]
+    for changes in cases:
+        response = client.post(url("edit", session), edit_data(session, **changes))
+        assert response.status_code == 400, changes
+        assert 'aria-invalid="true"' in main(response), changes
+    session.refresh_from_db()
+    assert (session.starts_at.year, session.sequence, session.time_zone) == (
+        2027,
+        0,
+        "Europe/Berlin",
+    )
+    assert client.get(reverse("trainings:calendar")).status_code == 200
+
+
+def test_a_session_far_ahead_does_not_validate():
+    session = make_session(start=NOW + dt.timedelta(days=6 * 366))
+    with pytest.raises(ValidationError) as error:
+        session.full_clean()
+    assert {"starts_at", "ends_at", "registration_deadline", "cancellation_cutoff"} <= set(
+        error.value.message_dict
+    )
+
+
+@pytest.mark.parametrize("name", ["past", "sessions"])
+def test_the_session_lists_do_not_skip_a_heading_level(cast, client, name):
+    import itertools
+    import re
+
+    make_session(cast["training"], start=NOW - dt.timedelta(days=10))
+    page = main(client.get(reverse(f"trainings:{name}")))
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", page)]
+    assert levels[0] == 1 and len(levels) > 1
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels)), levels
+
+
+def test_the_second_of_two_simultaneous_registrations_is_told_already_registered(
+    cast, monkeypatch, mailoutbox, django_capture_on_commit_callbacks
+):
+    """RELIABILITY 62: the second request passed the view's check before the first committed
+    (as if so: the check sees no registration), and the service returns the first's row."""
+    from dcrnet.trainings import selectors
+
+    session, member = cast["other_session"], cast["member"]
+    client = client_for(member)
+    assert client.post(url("register", session)).status_code == 302
+    mailoutbox.clear()
+    monkeypatch.setattr(selectors, "registration_of", lambda *args: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("register", session))
+    assert response.status_code == 302
+    assert said(response)[-1] == "You are already registered for this session."
+    assert Registration.objects.filter(user=member).count() == 1 and mailoutbox == []
