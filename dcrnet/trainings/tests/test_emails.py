@@ -76,9 +76,9 @@ def test_a_commit_enqueues_one_task_whose_arguments_are_json(
     from django.tasks import default_task_backend
 
     default_task_backend.clear()
-    with at(NOW), django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with at(NOW), django_capture_on_commit_callbacks(execute=True):
         services.register(online, make_person("p"))
-    assert len(callbacks) == 1
+    # One email task (the other callbacks move the content version of the page cache).
     assert len(default_task_backend.results) == 1
     result = default_task_backend.results[0]
     json.dumps([result.args, result.kwargs])
