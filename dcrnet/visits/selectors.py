@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 
 from dcrnet.experts.services import is_staff
 
@@ -11,8 +11,14 @@ from .models import OPEN, Host, Visit
 PUBLIC_LIMIT = 50
 
 
+def answered(hosts):
+    """Hosts with at least one active contact: a request to any other would reach no one."""
+    contacts = Host.contacts.through.objects.filter(host=OuterRef("pk"), user__is_active=True)
+    return hosts.filter(Exists(contacts))
+
+
 def receiving_hosts():
-    return Host.objects.receiving().select_related("facility__country")
+    return answered(Host.objects.receiving()).select_related("facility__country")
 
 
 def host_of(facility) -> Host | None:

@@ -170,7 +170,12 @@ def ask(
     codes = list(dict.fromkeys(languages or []))
     with transaction.atomic():
         host = Host.objects.select_for_update().select_related("facility").get(pk=host.pk)
-        if not (host.receives_visits and host.facility.published):
+        # Without an active contact the request would reach no one.
+        if not (
+            host.receives_visits
+            and host.facility.published
+            and host.contacts.filter(is_active=True).exists()
+        ):
             raise NotFound(_("This facility does not receive visits at the moment."))
         if is_contact(by, host):
             raise NotAllowed(

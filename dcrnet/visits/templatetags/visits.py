@@ -22,7 +22,9 @@ def visits_at(context, facility) -> dict:
     user = getattr(request, "user", None)
     return {
         "host": host,
-        "receiving": host.receives_visits and facility.published,
+        "receiving": host.receives_visits
+        and facility.published
+        and host.contacts.filter(is_active=True).exists(),
         "languages": languages.names(host.languages),
         "visits": selectors.public_visits(host),
         "is_member": services.is_member(user),

@@ -164,3 +164,33 @@ def test_the_admin_pages_open(cast, who):
     if who == "staff":
         assert b"See how the intake works." in visit_page.content
         assert client.get(reverse("admin:visits_visit_add")).status_code == 403
+
+
+def test_a_host_nobody_answers_for_receives_no_request(cast, make_facility):
+    """A host without (active) contacts: a request would reach no one, so the facility is not
+    listed, its page says it does not receive visits, and asking is 404."""
+    from dcrnet.lib.refusals import NotFound
+    from dcrnet.visits import services
+
+    lonely = make_facility("nl-lonely-room", country="NL", city="Utrecht", name="Lonely Room")
+    host = make_host(lonely, cast["other_contact"])
+    cast["other_contact"].is_active = False
+    cast["other_contact"].save()
+    page = client_for(cast["member"]).get(reverse("visits:hosts")).content.decode()
+    assert "Lonely Room" not in page and "Abrigado" in page
+    page = client_for(cast["member"]).get(lonely.get_absolute_url()).content.decode()
+    assert "does not receive visits at the moment" in page
+    ask = reverse("visits:ask", kwargs={"facility": lonely.public_id})
+    assert ask not in page
+    assert client_for(cast["member"]).get(ask).status_code == 404
+    with pytest.raises(NotFound):
+        services.ask(
+            host,
+            by=cast["member"],
+            first_date=soon(),
+            last_date=soon(),
+            group_size=2,
+            purpose="See the room",
+            languages=["en"],
+        )
+    assert not Visit.objects.filter(host=host).exists()
