@@ -5,8 +5,11 @@
     options: --size N (default 100000), --repeat R (default 5), --keep (reuse existing data)
 
 Measures the page's code path (selectors.search_references: count, ranked page, snippets,
-facets) next to a plain icontains implementation over the same data, and prints p50/p95;
-then what an edit costs: saving a reference, and the first search after it.
+facets) next to a plain icontains implementation over the same data, and prints p50/p95 (and
+the CPU time of this process, and of its PostgreSQL server process, per search: on a busy
+machine the wall clock is mostly waiting for a core); then what an edit costs: saving a
+reference, the first search after it (each process patches its arrays with the ids the write
+changed), and what reading the arrays in full costs (a new process, or one too far behind).
 """
 
 from __future__ import annotations
@@ -268,17 +271,37 @@ def naive(params):
     return total, page
 
 
-def measure(fn, repeat: int) -> list[float]:
+def measure(fn, repeat: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock ms of each call; `cpu`, if given, gets this process's CPU ms of each."""
     from dcrnet.evidence.selectors import SearchParams
 
     times = []
     for _ in range(repeat):
         for q, terms in QUERIES:
             params = SearchParams(q=q, terms=terms)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             fn(params)
             times.append((time.perf_counter() - t0) * 1000)
+            if cpu is not None:
+                cpu.append((time.thread_time() - c0) * 1000)
     return times
+
+
+def server_seconds() -> float:
+    """CPU seconds of this connection's PostgreSQL server process so far (0 on SQLite, whose
+    work is this process's own); readable when the server runs on this machine."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -297,40 +320,81 @@ def main() -> None:
     generate(args.size, args.fresh)
     from dcrnet.evidence.selectors import search_references
 
-    measure(search_references, 1)  # warm caches
-    fts = measure(search_references, args.repeat)
+    print(f"load average before: {' '.join(f'{n:.1f}' for n in os.getloadavg())}", flush=True)
+    first = measure(search_references, 1)  # the first time each query runs in this process
+    cpu: list[float] = []
+    server = server_seconds()
+    fts = measure(search_references, args.repeat, cpu)
+    server = (server_seconds() - server) * 1000 / len(fts)
     slow = measure(naive, max(1, args.repeat // 5))
     print(f"{label}, {args.size} references, 20 queries with facets")
     fts50, fts95 = statistics.median(fts), pct(fts, 95)
     slow50, slow95 = statistics.median(slow), pct(slow, 95)
     print(f"  full-text (page code path): p50 {fts50:7.1f} ms   p95 {fts95:7.1f} ms")
+    print(
+        f"    its CPU: this process p50 {statistics.median(cpu):.1f} ms  p95 {pct(cpu, 95):.1f} ms"
+        + (f"; the database server {server:.1f} ms a search" if args.postgres else "")
+    )
+    print(
+        f"    each query's first run in this process: p50 {statistics.median(first):.1f} ms"
+        f"  p95 {pct(first, 95):.1f} ms"
+    )
     print(f"  icontains (naive):          p50 {slow50:7.1f} ms   p95 {slow95:7.1f} ms")
     print(f"  speed-up: p50 x{slow50 / fts50:.1f}, p95 x{slow95 / fts95:.1f}")
-    writes, firsts = after_writes(search_references)
+    writes, firsts, browses = after_writes(search_references)
+    print(f"  saving one reference (index and postings): median {statistics.median(writes):.1f} ms")
     print(
-        f"  saving one reference (index and postings): median {statistics.median(writes):.1f} ms;"
-        f" the first search after it (arrays read again): median {statistics.median(firsts):.1f} ms"
+        "  the first search after a write (arrays patched with the ids it changed): median"
+        f" {statistics.median(firsts):.1f} ms, max {max(firsts):.1f} ms; browsing newest first"
+        f" after a write: median {statistics.median(browses):.1f} ms, max {max(browses):.1f} ms"
+    )
+    reads = full_reads(search_references)
+    print(
+        "  the same search with the arrays read in full (a new process, or one too far behind):"
+        f" median {statistics.median(reads):.1f} ms"
     )
     print(f"  postings stored: {postings_size() / 1e6:.0f} MB")
+    print(f"load average after: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
 
 
-def after_writes(search_references, n: int = 5) -> tuple[list[float], list[float]]:
-    """Editing a reference rewrites its postings and retires each process's arrays."""
+def after_writes(search_references, n: int = 5) -> tuple[list[float], list[float], list[float]]:
+    """Editing a reference rewrites its postings and moves the index to a new generation;
+    the next search of each process patches its arrays (lengths, facet columns, the order by
+    year and title) with the ids the write changed."""
     from dcrnet.evidence.models import Reference
-    from dcrnet.evidence.selectors import SearchParams
+    from dcrnet.evidence.selectors import SearchParams, Sort
 
-    writes, firsts = [], []
+    browse = SearchParams(sort=Sort.NEWEST)
+    search_references(browse)  # the order by year and title read, to be patched too
+    writes, firsts, browses = [], [], []
     for ref in Reference.objects.order_by("?")[:n]:
-        ref.title = ref.title + " revised"
+        ref.title, ref.year = ref.title + " revised", ref.year + 1
         t0 = time.perf_counter()
         ref.save()
         writes.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
         search_references(SearchParams(q="overdose mortality"))
         firsts.append((time.perf_counter() - t0) * 1000)
-        ref.title = ref.title.removesuffix(" revised")
+        ref.title, ref.year = ref.title.removesuffix(" revised"), ref.year - 1
         ref.save()
-    return writes, firsts
+        t0 = time.perf_counter()
+        search_references(browse)
+        browses.append((time.perf_counter() - t0) * 1000)
+    return writes, firsts, browses
+
+
+def full_reads(search_references, n: int = 3) -> list[float]:
+    """A search that reads the arrays in full, as before they were patched."""
+    from dcrnet.evidence.selectors import SearchParams
+    from dcrnet.lib import postings
+
+    times = []
+    for _ in range(n):
+        postings._kept.clear()
+        t0 = time.perf_counter()
+        search_references(SearchParams(q="overdose mortality"))
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
 
 
 def postings_size() -> int:

@@ -6,7 +6,7 @@ import contextlib
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import translation
 
 from dcrnet.lib import search
@@ -104,6 +104,10 @@ def _person_changed(sender, instance, raw=False, **kwargs):
 
 
 def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear" and not isinstance(instance, Reference):
+        # term.references.clear(): which references lose it, read while the rows exist
+        instance._cleared_references = list(instance.references.values_list("pk", flat=True))
+        return
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if isinstance(instance, Reference):
@@ -111,7 +115,17 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
     elif pk_set:
         reindex(pk_set)
     elif action == "post_clear":
-        pass  # the references were already reindexed by their own post_remove
+        reindex(getattr(instance, "_cleared_references", ()))
+
+
+def _tag_deleting(sender, instance, **kwargs):
+    """A term, facility or country about to go: its rows in the through table go with it,
+    without a signal; the references that held it are indexed again once it is gone."""
+    instance._tagged_references = list(instance.references.values_list("pk", flat=True))
+
+
+def _tag_deleted(sender, instance, **kwargs):
+    reindex(getattr(instance, "_tagged_references", ()))
 
 
 def _term_saved(sender, instance, created=False, raw=False, **kwargs):
@@ -125,11 +139,11 @@ def connect() -> None:
     post_delete.connect(_reference_deleted, sender=Reference, dispatch_uid="evidence-ref-del")
     post_save.connect(_person_changed, sender=Person, dispatch_uid="evidence-person-saved")
     post_delete.connect(_person_changed, sender=Person, dispatch_uid="evidence-person-del")
-    for through in (
-        Reference.terms.through,
-        Reference.facilities.through,
-        Reference.countries.through,
-    ):
+    for field in ("terms", "facilities", "countries"):
+        through = getattr(Reference, field).through
         m2m_changed.connect(
             _tags_changed, sender=through, dispatch_uid=f"evidence-{through.__name__}"
         )
+        tag = Reference._meta.get_field(field).related_model
+        pre_delete.connect(_tag_deleting, sender=tag, dispatch_uid=f"evidence-{field}-deleting")
+        post_delete.connect(_tag_deleted, sender=tag, dispatch_uid=f"evidence-{field}-deleted")

@@ -24,6 +24,7 @@ feeds the document changes.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -34,7 +35,6 @@ import numpy as np
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, router, transaction
 from django.db.models.expressions import RawSQL
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from . import postings
@@ -215,6 +215,7 @@ class Hits:
 
     mask: np.ndarray  # bool: the matching rows
     scores: np.ndarray | None  # float32 BM25; None when the query has no words to rank by
+    generation: int | None = None  # of the index the hits were read from
 
     def count(self, within: np.ndarray | None = None) -> int:
         return int(np.count_nonzero(self.mask if within is None else both(self.mask, within)))
@@ -264,27 +265,37 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
     Words match as the engine stems them; two-word phrases by which token follows which in
     the postings, longer ones are then checked by the engine on those candidates. Each word
     adds its BM25 score (FTS5's formula, with the fields' weights).
-    `generation`: what `generation()` has just returned, if the caller read it."""
+    `generation`: what `generation()` has just returned, if the caller read it (else it is
+    read with the query's tokens, and `Hits.generation` says which it was)."""
     index = index_for(model)
     connection = connections[router.db_for_read(index.model)]
     spec = index.spec
-    stats = postings.stats(connection, spec, generation)
-    mask = stats.present.copy()
     query = parse(text)
-    if not query:
-        return Hits(mask, None)
     texts = [words for group in query.groups for words in group] + query.excluded
-    tokens = dict(zip(texts, postings.query_tokens(connection, texts), strict=True))
+    # On PostgreSQL each statement is a round trip: the generation is read with the query's
+    # tokens, or, when this process knows them already, with the postings.
+    token_lists = postings.cached_tokens(connection, texts) if generation is None else None
+    if token_lists is None and generation is None:
+        generation, token_lists = postings.generation_and_tokens(connection, spec, texts)
+    elif token_lists is None:
+        token_lists = postings.query_tokens(connection, texts)
+    tokens = dict(zip(texts, token_lists, strict=True))
 
     def is_phrase(words: str) -> bool:
         return len(tokens[words]) > 1 and (connection.vendor == "sqlite" or " " in words)
 
-    lists = postings.fetch(connection, spec, {t for parts in tokens.values() for _, t in parts})
-    followed = postings.fetch_follows(
-        connection,
-        spec,
-        {first for words in texts if is_phrase(words) for _, first in tokens[words][:-1]},
-    )
+    wanted = {t for parts in tokens.values() for _, t in parts}
+    firsts = {first for words in texts if is_phrase(words) for _, first in tokens[words][:-1]}
+    if generation is None:
+        generation, lists, followed = postings.generation_and_postings(
+            connection, spec, wanted, firsts
+        )
+    else:
+        lists, followed = postings.fetch_with_follows(connection, spec, wanted, firsts)
+    stats = postings.stats(connection, spec, generation)
+    mask = stats.present.copy()
+    if not query:
+        return Hits(mask, None, generation)
     size = len(mask)
 
     def rows_followed(first: str, second: str) -> np.ndarray:
@@ -335,7 +346,7 @@ def hits(model: type[models.Model], text: str, *, generation: int | None = None)
     for words in query.excluded:
         if tokens[words]:
             mask &= ~rows_matching(words)
-    return Hits(mask, scores)
+    return Hits(mask, scores, generation)
 
 
 def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -> np.ndarray:
@@ -363,7 +374,10 @@ def _phrase_rows(index: Index, connection, words: str, candidates: np.ndarray) -
 
 
 def _marked(text: str) -> SafeString:
-    return mark_safe(escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))  # noqa: S308
+    # html.escape is what django's escape calls, without its check for lazy strings (a third
+    # of the time of a page of snippets)
+    marked = html.escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
+    return mark_safe(marked)  # noqa: S308
 
 
 def snippets(
@@ -399,6 +413,48 @@ def snippets(
     return result
 
 
+def marks_sql(model: type[models.Model], text: str, *, words: int = 30) -> tuple[str, list] | None:
+    """PostgreSQL: (sql, params) of a column to add to a query of `model`'s rows that gives
+    what `snippets` gives each row, in one value (read it with `marks_of`): the rows and
+    their marks in one round trip. None on SQLite (no round trips to save) or when `text`
+    has no words to mark; rows indexed before texts were kept get NULL (ask `snippets`)."""
+    query = parse(text)
+    if not query.groups or _vendor(model) != "postgresql":
+        return None
+    index = index_for(model)
+    sql_query, query_params = _compile(_pg_query(query), index.model)
+    options = _headline_options(index, words)
+    heads = " || chr(30) || ".join(
+        f"coalesce(ts_headline('english', split_part(d.texts, chr(31), {n + 1}), q.query, %s), '')"
+        for n in range(len(options))
+    )
+    row = f'"{model._meta.db_table}"."{model._meta.pk.column}"'
+    return (
+        f'(SELECT {heads} FROM "{index.spec.doclen}" AS d, (SELECT {sql_query} AS query) AS q '
+        f"WHERE d.doc = {row} AND d.texts IS NOT NULL)",
+        [*options, *query_params],
+    )
+
+
+def marks_of(model: type[models.Model], value: str | None) -> dict[str, SafeString] | None:
+    """The marks of one row from the column of `marks_sql` (None: ask `snippets`)."""
+    names = list(index_for(model).fields)
+    heads = (value or "").split("\x1e")
+    if value is None or len(heads) != len(names):
+        return None
+    return {name: _marked(head) for name, head in zip(names, heads, strict=True)}
+
+
+def _headline_options(index: Index, words: int) -> list[str]:
+    """ts_headline's options for each field: the first (the title) whole, the others cut."""
+    whole = f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true"
+    cut = (
+        f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
+        " MaxFragments=2, FragmentDelimiter=' … '"
+    )
+    return [whole, *[cut] * (len(index.fields) - 1)]
+
+
 def _pg_snippets(
     index: Index, objects, query: Query, words: int
 ) -> dict[int, dict[str, SafeString]]:
@@ -407,12 +463,7 @@ def _pg_snippets(
     have their documents made again."""
     names = list(index.fields)
     sql_query, query_params = _compile(_pg_query(query), index.model)
-    whole = f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true"
-    cut = (
-        f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords={words}, MinWords={words // 2},"
-        " MaxFragments=2, FragmentDelimiter=' … '"
-    )
-    options = [whole, *[cut] * (len(names) - 1)]
+    options = _headline_options(index, words)
     result: dict[int, dict[str, SafeString]] = {}
 
     def headlines(rows_sql: str, fields: list[str], params: list) -> None:
