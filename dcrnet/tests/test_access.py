@@ -421,6 +421,7 @@ def expectation(endpoint: Endpoint) -> str | None:
 @pytest.fixture
 def path_values(facility):
     """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace."""
+    from dcrnet.advocacy.models import Initiative
     from dcrnet.directory.models import Highlight
     from dcrnet.documents.models import Document, Topic
     from dcrnet.evidence.models import Reference, Term, Vocabulary
@@ -428,11 +429,9 @@ def path_values(facility):
     from dcrnet.forum.models import Category, Post, Thread
     from dcrnet.guide.models import Step
     from dcrnet.monitoring.models import Indicator
+    from dcrnet.news.models import Article, Tag
     from dcrnet.organisations.models import Organisation
     from dcrnet.pages.models import Page
-
-    from dcrnet.advocacy.models import Initiative
-    from dcrnet.news.models import Article, Tag
     from dcrnet.policy.models import Event
     from dcrnet.trainings.models import Session, Training
 
