@@ -25,6 +25,7 @@ from dcrnet.documents.selectors import language_name
 from dcrnet.evidence.filters import Filters, Page, Text, problems  # noqa: F401 - re-exported
 from dcrnet.organisations.models import Organisation
 
+from . import services
 from .models import (
     Format,
     Registration,
@@ -397,6 +398,8 @@ def may_cancel(registration: Registration | None, now=None) -> bool:
     now = now or timezone.now()
     session = registration.session
     if registration.status == RegistrationStatus.CONFIRMED:
+        if services.declinable(registration, session):
+            return now < session.starts_at  # promoted after the cut-off: may decline
         return now <= session.cancellation_cutoff
     if registration.status == RegistrationStatus.WAITLISTED:
         return now < session.starts_at

@@ -171,9 +171,18 @@ def register(session: Session, user, answers: dict[int, str] | None = None, *, n
     return registration
 
 
+def declinable(registration: Registration, session: Session) -> bool:
+    """A place given from the wait-list after the cut-off: its holder was told they may decline
+    it, so they may until the start."""
+    confirmed_at = registration.confirmed_at
+    promoted = confirmed_at is not None and confirmed_at != registration.registered_at
+    return promoted and confirmed_at > session.cancellation_cutoff
+
+
 def cancel(registration: Registration, *, by, now=None) -> Registration:
-    """The participant cancels (a confirmed place until the cut-off, a wait-list place until
-    the start), or an organiser removes them (until the end). A freed place is promoted."""
+    """The participant cancels (a confirmed place until the cut-off, or until the start if it
+    came from the wait-list after the cut-off; a wait-list place until the start), or an
+    organiser removes them (until the end). A freed place is promoted."""
     with transaction.atomic():
         session = _locked(registration.session)
         now = now or timezone.now()
@@ -189,7 +198,11 @@ def cancel(registration: Registration, *, by, now=None) -> Registration:
                 raise Invalid(_("This session is over: its registrations can no longer change."))
         elif now >= session.starts_at:
             raise Invalid(_("This session has already started."))
-        elif was_confirmed and now > session.cancellation_cutoff:
+        elif (
+            was_confirmed
+            and now > session.cancellation_cutoff
+            and not declinable(registration, session)
+        ):
             raise Invalid(
                 _(
                     "The date until which participants can cancel has passed. If you cannot "

@@ -168,3 +168,39 @@ def test_registering_again_joins_the_end_of_the_wait_list(full):
         "d": CONFIRMED,
         "e": CONFIRMED,
     }
+
+
+def test_a_place_given_after_the_cut_off_may_still_be_declined(full, organiser):
+    """Promoted after the cut-off (an organiser removed someone, or raised the capacity), a
+    person is emailed that they may decline: they can, until the start; a place confirmed
+    before the cut-off still cannot be given back by its holder."""
+    from dcrnet.trainings import selectors
+
+    session, people = full
+    later = session.cancellation_cutoff + dt.timedelta(hours=1)
+    with at(later):
+        services.cancel(registration(session, people["a"]), by=organiser)
+        promoted = registration(session, people["c"])
+        assert promoted.status == CONFIRMED
+        assert selectors.may_cancel(promoted)
+        assert not selectors.may_cancel(registration(session, people["b"]))
+        services.cancel(promoted, by=people["c"])
+        with pytest.raises(services.Invalid):
+            services.cancel(registration(session, people["b"]), by=people["b"])
+    assert statuses(session) == {
+        "a": CANCELLED,
+        "b": CONFIRMED,
+        "c": CANCELLED,
+        "d": CONFIRMED,
+        "e": WAITLISTED,
+    }
+    with at(session.starts_at):
+        with pytest.raises(services.Invalid):
+            services.cancel(registration(session, people["d"]), by=people["d"])
+    # Registering after the cut-off is no promotion: that place is kept like the others.
+    with at(later):
+        services.update_session(session, by=organiser, capacity=4)  # e, then f
+        late = services.register(session, make_person("f"))
+        assert late.status == CONFIRMED and not selectors.may_cancel(late)
+        with pytest.raises(services.Invalid):
+            services.cancel(late, by=late.user)
