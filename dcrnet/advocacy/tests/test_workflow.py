@@ -58,7 +58,7 @@ def test_an_endorsement_is_shown_once_staff_approve_it(
     assert "Abrigado Operator" in section and "DCR operator" in section and "Luxembourg" in section
     [mail] = mailoutbox
     assert mail.to == [contact.email]
-    assert "approved" in mail.subject  # (English until the catalogues have the message)
+    assert "accepté" in mail.subject  # in the contact's language
     assert f"/fr/advocacy/{initiative.slug}/" in mail.body
     # The task again (a retry, a second worker): nothing more is sent.
     assert tasks.send_notice.call("decided", given.pk) is False
