@@ -1,5 +1,11 @@
-"""Being built (issue #13)."""
+"""The site search, under /search/ (dcrnet/urls.py includes this at that prefix)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "sitesearch"
-
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+]
