@@ -45,6 +45,7 @@ PERSONAL_MODELS = {
     "advocacy.delivery",
     "newsletter.subscriber",
     "newsletter.send",
+    "sitesearch.entry",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).

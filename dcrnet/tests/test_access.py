@@ -275,6 +275,9 @@ ACCESS: dict[str, str] = {
     "newsletter:preview_html": LOGIN,
     "newsletter:approve": LOGIN,
     "newsletter:resume": LOGIN,
+    # Site search (dcrnet/sitesearch/urls.py): anyone; each visitor finds what they may read
+    "sitesearch:search": PUBLIC,
+    "sitesearch:opensearch": PUBLIC,
     # The guide to opening a DCR (dcrnet/guide/urls.py): readable by anyone
     "guide:index": PUBLIC,
     "guide:step": PUBLIC,
