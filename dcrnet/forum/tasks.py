@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.tasks import task
-from django.utils import timezone, translation
+from django.utils import translation
+
+from dcrnet.lib.delivery import send_once
 
 from . import notifications
 from .models import Delivery, Post, PostStatus
@@ -37,20 +38,7 @@ def notify_post(post_id: int) -> None:
 
 def _deliver(key: str, user, build) -> bool:
     """Send the message `build()` returns under the delivery key, once. True if it was sent."""
-    with transaction.atomic():
-        delivery, _created = Delivery.objects.select_for_update().get_or_create(
-            key=key, defaults={"user": user}
-        )
-        if delivery.sent_at is not None:
-            return False
-        message = build()
-        if message is None:
-            transaction.set_rollback(True)
-            return False
-        message.send()
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["sent_at"])
-    return True
+    return send_once(Delivery, key, build, user=user)
 
 
 @task()

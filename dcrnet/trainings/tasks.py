@@ -3,9 +3,9 @@ never addresses, so task rows hold no personal data to erase."""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.tasks import task
-from django.utils import timezone
+
+from dcrnet.lib.delivery import send_once
 
 from . import notifications
 from .models import Announcement, Delivery
@@ -42,18 +42,9 @@ def delivery_key(kind: str, object_id: int, token: str) -> str:
 
 @task()
 def send_notice(kind: str, object_id: int, token: str, changed: list[str] | None = None) -> bool:
-    """Send one email once: the delivery row is locked, the message sent, the row stamped, in
-    one transaction (a failed send rolls back, so a retry may send it)."""
-    key = delivery_key(kind, object_id, token)
-    with transaction.atomic():
-        delivery, _created = Delivery.objects.select_for_update().get_or_create(key=key)
-        if delivery.sent_at is not None:
-            return False
-        message = _build(kind, object_id, token, changed or [])
-        if not message:
-            transaction.set_rollback(True)
-            return False
-        message.send()
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["sent_at"])
-    return True
+    """Send one email once (lib.delivery.send_once)."""
+    return send_once(
+        Delivery,
+        delivery_key(kind, object_id, token),
+        lambda: _build(kind, object_id, token, changed or []),
+    )
