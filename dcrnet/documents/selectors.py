@@ -4,7 +4,6 @@ page with where it is used, the suggestion queues; each with its access rule."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Annotated, Self
 
 from django.conf import global_settings
@@ -21,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from dcrnet.directory.models import Facility
 from dcrnet.evidence.filters import Text
 from dcrnet.lib.api import ReadAtGeneration
+from dcrnet.lib.facets import Facet, FacetValue
 from dcrnet.lib.text import CONTROL_CHARACTER
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
@@ -256,22 +256,6 @@ def search(filters: DocumentFilters) -> QuerySet[Document]:
         .annotate(version_count=Count("versions"))
         .order_by("title", "pk")
     )
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
 
 
 FACET_LABELS = {

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from dcrnet.lib import search
+from dcrnet.lib.facets import Facet, FacetValue
 from dcrnet.lib.i18n import falls_back
 
 from . import facets
@@ -74,24 +75,6 @@ class SearchParams:
             "year_from": self.year_from,
             "year_to": self.year_to,
         }
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-    params: dict[str, str | None] = field(default_factory=dict)
-    url: str = ""
-    lang: str = ""  # set when the label is in another language than the page (WCAG 3.1.2)
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue]
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf.locale import LANG_INFO
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value
@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from dcrnet.documents.models import Document
 from dcrnet.documents.selectors import language_name
 from dcrnet.evidence.filters import Filters, Page, Text, problems  # noqa: F401 - re-exported
+from dcrnet.lib.facets import Facet, FacetValue
 from dcrnet.organisations.models import Organisation
 
 from . import services
@@ -256,22 +257,6 @@ def past(now=None) -> QuerySet[Session]:
         .select_related("training", "facility__country")
         .order_by("-starts_at", "-pk")
     )
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
 
 
 FACET_LABELS = {
