@@ -247,6 +247,9 @@ _axe = None
 
 def _run_axe(page: Any, context: str | dict | None, options: dict[str, Any]) -> dict:
     global _axe
+    # A test that waited for some text may look before the stylesheet has arrived (a loaded
+    # machine); axe must judge the page as it is shown, so it waits for the load event first.
+    page.wait_for_load_state("load")
     if _axe is None:
         from axe_playwright_python.sync_playwright import Axe
 

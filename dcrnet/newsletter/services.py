@@ -117,9 +117,13 @@ def _subscribe(address: str, language: str, user, now: dt.datetime) -> Subscribe
     subscriber.language = language
     subscriber.notice_version = NOTICE_VERSION
     subscriber.consented_at = now
-    subscriber.requested_at = now
+    # Only a request that gets a link supersedes the pending one: one over the daily limit
+    # leaves the earlier request's link (whose task may not have run yet) valid.
+    linked = ratelimit.hit("newsletter-confirmation", address, CONFIRMATIONS_PER_DAY, 24 * 3600)
+    if linked or subscriber.requested_at is None:
+        subscriber.requested_at = now
     subscriber.save()
-    if ratelimit.hit("newsletter-confirmation", address, CONFIRMATIONS_PER_DAY, 24 * 3600):
+    if linked:
         transaction.on_commit(
             partial(_queue_confirmation, subscriber.pk, now.isoformat()), robust=True
         )
