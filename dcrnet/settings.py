@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "dcrnet.news",
     "dcrnet.newsletter",
     "dcrnet.sitesearch",
+    "dcrnet.impact",
     "dcrnet.demo",
     "dcrnet.operations",
 ]

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("dcrnet.news.urls")),
     path("newsletter/", include("dcrnet.newsletter.urls")),
     path("search/", include("dcrnet.sitesearch.urls")),
+    path("impact/", include("dcrnet.impact.urls")),
     path("", include("dcrnet.experts.urls")),
     path("", include("dcrnet.pages.urls")),
     prefix_default_language=False,
