@@ -412,10 +412,11 @@ def _scalar(x):
 
 
 def _ratio(a, b):
-    """a ÷ b, None (or nan in an array) where b is not positive."""
+    """a ÷ b, None (or nan in an array) where b is not positive or the quotient overflows."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = np.where(b > 0, a / np.where(b > 0, b, 1.0), np.nan)
+        out = np.where(np.isfinite(out), out, np.nan)
     if np.ndim(out) == 0:
         return None if np.isnan(out) else float(out)
     return out

@@ -67,11 +67,11 @@ class Scenario:
         """The shareable query string: the preset and only what differs from it."""
         pairs: list[tuple[str, str]] = [("preset", self.preset.slug)]
         pairs += [(k, _plain(self.values[k])) for k in engine.PARAMETERS if k in self.overridden]
-        preset_options = _preset_options(self.preset)
+        defaults = preset_options(self.preset)
         pairs += [
             (name, getattr(self.options, name))
             for name in OPTIONS
-            if getattr(self.options, name) != getattr(preset_options, name)
+            if getattr(self.options, name) != getattr(defaults, name)
         ]
         if self.currency != self.preset.currency:
             pairs.append(("currency", self.currency))
@@ -175,7 +175,8 @@ def check_value(key: str, raw: Any) -> tuple[float | None, list[str]]:
     return x, []
 
 
-def _preset_options(preset: Preset) -> engine.Options:
+def preset_options(preset: Preset) -> engine.Options:
+    """The options a preset runs with (engine defaults for any it does not name)."""
     stored = preset.options if isinstance(preset.options, dict) else {}
     chosen = {
         name: stored[name]
@@ -216,7 +217,7 @@ def build(data: Mapping[str, Any]) -> Scenario:
             chosen[name] = raw
         else:
             errors[name] = [_("Choose one of: %(allowed)s.") % {"allowed": ", ".join(allowed)}]
-    defaults = _preset_options(preset)
+    defaults = preset_options(preset)
     options = engine.Options(
         **{name: chosen.get(name, getattr(defaults, name)) for name in OPTIONS}
     )
@@ -310,3 +311,6 @@ def build(data: Mapping[str, Any]) -> Scenario:
         parameters=parameters,
         preset_keys=frozenset(fixed),
     )
+
+
+_preset_options = preset_options  # the name the API schemas first used
