@@ -64,11 +64,13 @@ lint: install
 
 test: lint static suite
 
-# The suite alone, after `make lint static` (CI runs it on both databases at once).
+# The suite alone, after `make lint static` (CI runs it on both databases at once). With bytecode
+# writing on, each test module's assertion rewrite is cached after the first worker made it
+# (rewriting took most of each worker's collection).
 suite: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Every script in bench/, not the modules pages.py serves (settings, URLs, bare WSGI app).
 BENCH_SCRIPTS ?= $(filter-out bench/bench_settings.py bench/bench_urls.py bench/bare_wsgi.py,\

@@ -18,6 +18,7 @@ from dcrnet.demo import visits as demo_visits
 from dcrnet.demo.data.demonstration import HOST
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
+from dcrnet.impact import seed as impact_seed
 from dcrnet.monitoring import demo as monitoring_demo
 from dcrnet.policy import seed as policy_seed
 
@@ -52,6 +53,7 @@ LOADERS: list[Callable[[Tally], None]] = [
     loader.load_pages,
     loader.load_highlight,
     load_references,
+    impact_seed.load,
     load_monitoring,
     loader.load_organisations,
     loader.load_categories,
