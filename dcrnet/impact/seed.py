@@ -2,16 +2,21 @@
 """The registry's default parameter set and the reference presets, after the facts file (part 2).
 
 Facts: shared/data/facts-evidence-and-costs.md, part 2 (models A–G, the default set of 2.3). The
-Baltimore values are Irwin et al. 2017's (Harm Reduct J 14:29); "verified" is ticked only for the
-values read in the paper's own tables (4, 5, 7 and 8, on the publisher's pages), not for those
-known only through the facts file (tables 1–3). Nothing is invented:
+Baltimore values are Irwin et al. 2017's (Harm Reduct J 14:29); "verified" is ticked for the values
+read in the paper's own Tables 1–5, 7 and 8 (the publisher's table pages,
+harmreductionjournal.biomedcentral.com/articles/10.1186/s12954-017-0153-2/tables/N), each note
+quoting its table. Nothing is invented:
 - ranges are the sources' where they give one; otherwise an assumed ±25 % around the default,
   said so in the note (an assumption of this tool for the uncertainty runs, not a sourced figure);
-- the emergency department values (Irwin's Table 6) were not retrieved: the rates are
-  back-calculated from the published 78 visits and the unit cost is 0 until someone enters one;
+- the emergency department values (Irwin's Table 6) and the treatment savings formula were not
+  retrieved: the rates are back-calculated from the published 78 visits, the unit cost is 0 until
+  someone enters one, and the treatment component is labelled a reconstruction;
 - the event method's fatality is back-calculated from Milloy 2008's published 2–12 deaths a year;
-- the San Francisco paper's parameter values (Irwin et al., J Drug Issues 2017) were not
-  retrievable, so there is no San Francisco preset: it would have to be made up.
+- the San Francisco paper (Irwin et al., J Drug Issues 2017, 10.1177/0022042616679829): only its
+  abstract and part of its results were retrievable (SSTI 415 days and US$1.7 M at a 6.07 %
+  hospitalisation rate, 0.24 deaths and US$284,000 from 13 overdose deaths, about 110 people into
+  treatment); its input tables (clients, PWID, syringes, unit costs, the facility's cost) were not, so
+  there is no San Francisco preset: it would have to be made up (decision 0010 lists what was found).
 
 `load(tally)` is idempotent: a second run saves nothing (no history row).
 """
@@ -104,8 +109,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 1, from Tempalski et al. (as cited; table not checked).",
+        True,
+        'Irwin 2017, Tables 1–2: PWID population 20,950, "adjusted by authors from Baltimore MSA to City using race census data" (Tempalski et al.).',
         (
             "Personnes qui s'injectent des drogues dans la ville",
             "Menschen, die in der Stadt Drogen injizieren",
@@ -119,8 +124,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 1, from Hunt & Parker and German et al., plus 33 % for other sources (as cited; table not checked).",
+        True,
+        'Irwin 2017, Tables 1–2: needles in circulation 1,600,000, "increased by 33% due to additional syringe sources" (Hunt and Parker; German et al.).',
         (
             "Seringues en circulation par an",
             "Spritzen im Umlauf pro Jahr",
@@ -134,8 +139,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Tables 1–2, from Park et al. (as cited; tables not checked).",
+        True,
+        'Irwin 2017, Tables 1–2: rate of needle sharing 2.8 %, "percent of injections with a needle already used by another person" (Park et al.).',
         (
             "Part des injections avec une seringue déjà utilisée",
             "Anteil der Injektionen mit einer gebrauchten Spritze",
@@ -149,8 +154,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Tables 1–2, from Bluthenthal et al. (as cited; tables not checked).",
+        True,
+        "Irwin 2017, Tables 1–2: percentage of needles not bleached 100 % (Bluthenthal et al.).",
         (
             "Part des seringues usagées non désinfectées à l'eau de Javel",
             "Anteil gebrauchter Spritzen, die nicht mit Bleiche gereinigt wurden",
@@ -164,8 +169,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Tables 1–2, from Park et al. (as cited; tables not checked).",
+        True,
+        'Irwin 2017, Tables 1–2: 1.2 sharing partners "per injection: ratio of receptive to distributive sharing" (Park et al.).',
         (
             "Partenaires de partage par injection partagée",
             "Mitbenutzende pro geteilter Injektion",
@@ -179,8 +184,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 1, from Mehta; Irwin's share uninfected (82.3 %) is 1 − prevalence (as cited; table not checked).",
+        True,
+        "Irwin 2017, Table 1: proportion of PWID HIV+ 17.70 % (Mehta); the table's proportion HIV− (82.30 %) is 1 − prevalence.",
         (
             "Prévalence du VIH chez les personnes qui s'injectent des drogues",
             "HIV-Prävalenz bei Menschen, die Drogen injizieren",
@@ -194,8 +199,8 @@ ROWS: dict[str, tuple] = {
         (0.60, 0.90),
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 2, from Falade-Nwulia et al., range 60–90 %; Irwin's share uninfected (25 %, 10–40) is 1 − prevalence (as cited; table not checked).",
+        True,
+        'Irwin 2017, Table 2: proportion of PWID HCV+ 75 %, "average of values reported (60–90%)" (Falade-Nwulia et al.); the table\'s proportion HCV− (25 %, 10–40 %) is 1 − prevalence.',
         (
             "Prévalence de l'hépatite C chez les personnes qui s'injectent des drogues",
             "Hepatitis-C-Prävalenz bei Menschen, die Drogen injizieren",
@@ -209,8 +214,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 3, from Hsieh and Lloyd-Smith (as cited; table not checked).",
+        True,
+        'Irwin 2017, Table 3: 4.43 %, "includes abscesses, cellulitis, sepsis, endocarditis, septic arthritis, osteomyelitis" (Hsieh; Lloyd-Smith et al.; Kerr et al.). Irwin et al.\'s San Francisco paper (J Drug Issues 2017) calls it "the 4.43% rate that Y. H. Hsieh (personal communication, 2015) found in Baltimore".',
         (
             "Taux annuel d'hospitalisation pour infection de la peau et des tissus mous",
             "Jährliche Rate der Krankenhausaufnahmen wegen Haut- und Weichteilinfektionen",
@@ -224,8 +229,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 3: length of stay in Baltimore (as cited; table not checked).",
+        True,
+        'Irwin 2017, Table 3: 6 days, "from Baltimore (Hsieh, 2015)" (Hsieh; Lloyd-Smith et al.; Stein; Palepu et al.).',
         (
             "Durée d'un séjour hospitalier pour infection cutanée",
             "Dauer eines Krankenhausaufenthalts wegen Hautinfektion",
@@ -314,8 +319,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Tables 1–2, from Kerr et al. 2005 (as cited; tables not checked).",
+        True,
+        "Irwin 2017, Tables 1–2: SIF client reduction in needle sharing 70 %, from Insite (Kerr et al. 2005).",
         (
             "Réduction du partage de seringues chez les usagers",
             "Rückgang des Spritzenteilens unter den Nutzenden",
@@ -329,8 +334,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 3, from Lloyd-Smith et al. (as cited; table not checked).",
+        True,
+        "Irwin 2017, Table 3: 67 % fewer skin and soft-tissue infections among PWID who visit the SIF, from Insite (Lloyd-Smith et al.).",
         (
             "Réduction des séjours hospitaliers pour infection cutanée chez les usagers",
             "Rückgang der Krankenhausaufenthalte wegen Hautinfektionen unter den Nutzenden",
@@ -509,8 +514,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 1, after Kaplan & O'Keefe (Kaplan & Heimer 1992's model-based infectivity, 0.0067) (as cited; table not checked).",
+        True,
+        "Irwin 2017, Table 1: probability of HIV infection from a single injection 0.67 % (Kaplan and O'Keefe; Kwon et al.); the facts file traces 0.0067 to Kaplan & Heimer 1992's model-based infectivity.",
         (
             "Probabilité d'infection par le VIH par injection contaminée",
             "HIV-Infektionswahrscheinlichkeit pro kontaminierter Injektion",
@@ -524,8 +529,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 2, from Kwon et al. (as cited; table not checked).",
+        True,
+        "Irwin 2017, Table 2: probability of HCV infection from a single injection 3 % (Kwon et al.; Kaplan and O'Keefe).",
         (
             "Probabilité d'infection par l'hépatite C par injection contaminée",
             "Hepatitis-C-Infektionswahrscheinlichkeit pro kontaminierter Injektion",
@@ -539,8 +544,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 1, from the CDC (as cited; table not checked). Pinkerton 2011 uses CAD 210,555 (2008) for Vancouver.",
+        True,
+        "Irwin 2017, Table 1: lifetime HIV treatment cost $402,000, national data (CDC). Pinkerton 2011 uses CAD 210,555 (2008) for Vancouver.",
         (
             "Coût à vie du traitement d'une infection à VIH",
             "Lebenszeitkosten der Behandlung einer HIV-Infektion",
@@ -554,8 +559,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 2, from Razavi et al. (as cited; table not checked).",
+        True,
+        "Irwin 2017, Table 2: lifetime HCV treatment cost $68,219, adjusted for inflation (Razavi et al.).",
         (
             "Coût à vie du traitement d'une infection par l'hépatite C",
             "Lebenszeitkosten der Behandlung einer Hepatitis-C-Infektion",
@@ -569,8 +574,8 @@ ROWS: dict[str, tuple] = {
         None,
         TRI,
         IRWIN,
-        False,
-        "Irwin 2017, Table 3: cost of a hospital day (as cited; table not checked).",
+        True,
+        'Irwin 2017, Table 3: $2500, "average cost per inpatient day, not specifically for PWID" (Rosenthal; Harris).',
         (
             "Coût d'une journée d'hôpital",
             "Kosten eines Krankenhaustags",

@@ -37,9 +37,17 @@ def test_unsourced_ranges_say_they_are_assumed(impact_registry):
 
 
 def test_values_not_read_in_the_paper_are_not_marked_verified(impact_registry):
-    for key in ("ed_community", "ed_site", "ed_cost", "fatality", "syringes"):
+    for key in ("ed_community", "ed_site", "ed_cost", "fatality"):
         assert not Parameter.objects.get(key=key).verified
-    assert Parameter.objects.get(key="treatment_entry").verified
+    # Tables 1-3 and 8, read on the publisher's table pages, are; their notes quote them.
+    for key in ("syringes", "partners", "ssti_stay", "hospital_day_cost", "treatment_entry"):
+        param = Parameter.objects.get(key=key)
+        assert param.verified, key
+        assert "Irwin 2017, Table" in param.note_en, key
+    assert (
+        "ratio of receptive to distributive sharing"
+        in Parameter.objects.get(key="partners").note_en
+    )
 
 
 def test_sources_are_the_library_references_found_by_doi(impact_registry):
@@ -97,5 +105,6 @@ def test_the_preset_survives_an_editors_change_of_a_default(impact_registry):
 
 
 def test_there_is_no_san_francisco_preset_without_its_values(impact_registry):
-    # Irwin et al.'s San Francisco values were not retrievable: none is made up.
+    # Irwin et al.'s San Francisco input tables were not retrievable (only the abstract and part of
+    # the results, decision 0010): none is made up.
     assert list(Preset.objects.values_list("slug", flat=True)) == ["baltimore-2017"]
