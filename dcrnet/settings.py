@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "dcrnet.newsletter",
     "dcrnet.sitesearch",
     "dcrnet.impact",
+    "dcrnet.alerts",
+    "dcrnet.peers",
     "dcrnet.demo",
     "dcrnet.operations",
 ]

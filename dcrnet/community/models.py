@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     EDITOR = "editor", _("Editor")
     STAFF = "staff", _("Staff")
     MODERATOR = "moderator", _("Moderator")
+    ALERT_REVIEWER = "alert reviewer", _("Alert reviewer")
 
 
 # The demo accounts of `manage.py load_demo` (DEBUG only) live under this reserved name; their

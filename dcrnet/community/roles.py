@@ -46,6 +46,12 @@ PERSONAL_MODELS = {
     "newsletter.subscriber",
     "newsletter.send",
     "sitesearch.entry",
+    "alerts.substancereport",
+    "alerts.pulse",
+    "alerts.review",
+    "alerts.namingconsent",
+    "alerts.alertsubscription",
+    "alerts.delivery",
 }
 # A planning team's work is private to the team and the experts it invites: no role gets a
 # model permission on it (staff see aggregate progress only, in the site).
@@ -59,15 +65,20 @@ TEAM_PRIVATE_MODELS = {
     "planning.expertinvitation",
     "planning.comment",
 }
-EDITOR_EXCLUDED_MODELS = PERSONAL_MODELS | TEAM_PRIVATE_MODELS
+# Partner systems' webhook URLs and signing secrets: staff manage them, editors never see them.
+SECRET_MODELS = {"alerts.webhook"}
+EDITOR_EXCLUDED_MODELS = PERSONAL_MODELS | TEAM_PRIVATE_MODELS | SECRET_MODELS
 
 # Moderators work in the site (hide, lock, move, warn …), never in the admin. Staff moderate too.
 MODERATOR_PERMISSIONS = {"forum.category": ("moderate",)}
 
+# Alert reviewers confirm or dismiss early-warning signals and grade alerts, in the site.
+ALERT_REVIEWER_PERMISSIONS = {"alerts.signal": ("review_signal",)}
+
 # Beyond everything editors have, staff manage people: accounts, their addresses, sessions,
 # lost second factors and lockouts. Never superuser rights: see UserAdmin.
 STAFF_EXTRA_PERMISSIONS = {
-    **dict.fromkeys(PERSONAL_MODELS, ("view", "add", "change", "delete")),
+    **dict.fromkeys(PERSONAL_MODELS | SECRET_MODELS, ("view", "add", "change", "delete")),
     "auth.group": ("view",),
     "account.emailaddress": ("view", "change", "delete"),
     "mfa.authenticator": ("view", "delete"),
@@ -122,6 +133,15 @@ def moderator_permissions(app_config: AppConfig, using: str = "default") -> list
     return _permissions(wanted, using)
 
 
+def _granted(grants: dict[str, tuple[str, ...]], app_config: AppConfig, using: str):
+    wanted = []
+    for label, codenames in grants.items():
+        app_label, _model_name = label.split(".")
+        if app_label == app_config.label:
+            wanted.extend((app_label, codename) for codename in codenames)
+    return _permissions(wanted, using)
+
+
 def _permissions(wanted: Iterable[tuple[str, str]], using: str) -> list[Permission]:
     wanted = list(wanted)
     if not wanted:
@@ -147,6 +167,9 @@ def ensure_roles(app_config: AppConfig, using: str = "default") -> None:
     moderator = moderator_permissions(app_config, using)
     if moderator:
         groups[Role.MODERATOR.value].permissions.add(*moderator)
+    reviewer = _granted(ALERT_REVIEWER_PERMISSIONS, app_config, using)
+    if reviewer:
+        groups[Role.ALERT_REVIEWER.value].permissions.add(*reviewer)
 
 
 def needs_mfa(user) -> bool:
