@@ -1,0 +1,5 @@
+"""Alerts in the JSON API."""
+
+from ninja import Router
+
+router = Router(tags=["early warning"])
