@@ -121,6 +121,21 @@ ACCOUNTS = [
         membership="individual",
         profile={"languages": ["fr", "nl", "en"], "country": "BE"},
     ),
+    # Two alert reviewers: a signal becomes an alert only when two different people confirm it.
+    DemoAccount(
+        Role.ALERT_REVIEWER,
+        f"reviewer@{DEMO_DOMAIN}",
+        "demo reviewer passphrase",
+        "DCRNETDEMOREVIEWERTOTPSECRET2345",
+    ),
+    DemoAccount(
+        Role.ALERT_REVIEWER,
+        f"reviewer2@{DEMO_DOMAIN}",
+        "demo second reviewer passphrase",
+        "DCRNETDEMOSECONDREVIEWERTOTP2345",
+        kind="second alert reviewer",
+        kind_label=_("Second alert reviewer"),
+    ),
 ]
 
 

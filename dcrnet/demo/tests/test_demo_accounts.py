@@ -90,7 +90,7 @@ def test_the_accounts_step_refuses_to_run_with_debug_off(settings, facility):
 def test_load_demo_with_debug_on_prints_the_table_and_a_rerun_changes_nothing(debug):
     out = load_demo()
     # One account per role, and the demonstration experts' accounts (not in the role table).
-    assert len(ACCOUNTS) == 8
+    assert len(ACCOUNTS) == 10
     assert demo_users().count() == len(ACCOUNTS) + len(EXPERTS)
     for account in ACCOUNTS:
         line = next(line for line in out.splitlines() if account.email in line)
