@@ -178,7 +178,7 @@ def _preset(preset: Preset, registry: list[Parameter]) -> dict[str, Any]:
         "source": source_out(preset.source),
         "currency": preset.currency,
         "price_year": preset.price_year,
-        "options": _options(scenario._preset_options(preset)),
+        "options": _options(scenario.preset_options(preset)),
         "parameters": parameters,
     }
 

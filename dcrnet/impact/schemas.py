@@ -266,7 +266,7 @@ def needed_values() -> Iterator[dict[str, Any]]:
     registered = {p.key for p in scenario.registry()}
     choices = {name: [v for v, _label in engine.Options.CHOICES[name]] for name in OPTION_NAMES}
     for position, preset in enumerate(presets):
-        defaults = scenario._preset_options(preset)
+        defaults = scenario.preset_options(preset)
         combos = {
             combo: _missing(
                 preset, registered, engine.Options(**dict(zip(OPTION_NAMES, combo, strict=True)))
