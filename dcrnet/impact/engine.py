@@ -213,7 +213,9 @@ def value_of_death(v, valuation: str) -> Number:
         return v["vsl"] + 0.0
     w, y, d = v["wage"], v["working_years"], v["discount"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        annuity = np.where(d > 0, (1.0 - (1.0 + d) ** -y) / np.where(d > 0, d, 1.0), y)
+        # expm1/log1p keep a tiny positive rate from rounding the annuity to 0.
+        safe = np.where(d > 0, d, 1.0)
+        annuity = np.where(d > 0, -np.expm1(-y * np.log1p(safe)) / safe, y)
     return w * annuity
 
 

@@ -311,6 +311,3 @@ def build(data: Mapping[str, Any]) -> Scenario:
         parameters=parameters,
         preset_keys=frozenset(fixed),
     )
-
-
-_preset_options = preset_options  # the name the API schemas first used

@@ -30,8 +30,13 @@ VERSION_KEY = "content:version"
 CONTENT_APPS = {
     "directory", "pages", "evidence", "monitoring", "organisations", "forum", "documents",
     "guide", "experts", "planning", "trainings", "visits", "advocacy", "policy", "news",
+    "impact", "alerts",
 }  # fmt: skip
-NOT_CONTENT = {"forum.readmarker", "forum.subscription"}
+# Rows no page shows (a reporter's own submissions reach pages through signals and alerts).
+NOT_CONTENT = {
+    "forum.readmarker", "forum.subscription", "alerts.alertsubscription", "alerts.pulse",
+    "alerts.substancereport",
+}  # fmt: skip
 LOCAL_VERSION_SECONDS = 60
 
 
