@@ -9,6 +9,7 @@ review. Deliveries (email, webhooks) are queued after commit, one per alert vers
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -118,6 +119,11 @@ def review_queue(user) -> list[Signal]:
         signal.reviewed_by_me = any(r.reviewer_id == user.pk for r in reviews)
         signal.own = any(f.pk in mine for f in signal.facilities.all())
         signal.may_review = not signal.reviewed_by_me and not signal.own
+        inputs = signal.inputs if isinstance(signal.inputs, dict) else {"": signal.inputs}
+        signal.input_rows = [
+            (key, json.dumps(value, ensure_ascii=False, default=str))
+            for key, value in sorted(inputs.items())
+        ]
     return signals
 
 
@@ -434,13 +440,8 @@ def retract(alert: Alert | int, by, reason: str) -> Alert:
 
 
 def history(alert: Alert) -> list:
-    """The alert's versions, newest first: when, what changed, and the reason given."""
-    records = list(alert.history.order_by("-history_date", "-history_id"))
-    for record, older in zip(records, [*records[1:], None], strict=True):
-        record.changed_fields = (
-            [change.field for change in record.diff_against(older).changes] if older else []
-        )
-    return records
+    """The alert's versions, newest first, with the reason given for each."""
+    return list(alert.history.order_by("-history_date", "-history_id"))
 
 
 # --- Members' subscriptions --------------------------------------------------------------------
