@@ -209,20 +209,24 @@ def store(facility, rows: dict[dt.date, tuple[int, int]], code="overdoses") -> N
 VISITS = [2000, 2200, 1900, 2100, 2300, 2000]
 
 
+def worked(counts=(4, 6, 3, 5, 7, 5)) -> dict:
+    """Six months of (events, visits) before MONTH, as in the facts file's worked examples."""
+    return {m: (y, v) for m, y, v in zip(months_before(MONTH, 6), counts, VISITS, strict=True)}
+
+
 @pytest.fixture
 def peers(make_facility):
     """Five facilities of Luxembourg at exactly 2.4 overdoses per 1,000 visits."""
     made = []
     for n in range(5):
         peer = make_facility(f"lu-peer-{n}", city="Luxembourg")
-        store(peer, {m: (24, 10_000) for m in months_before(MONTH, 6)} | {MONTH: (24, 10_000)})
+        store(peer, dict.fromkeys(months_before(MONTH, 6), (24, 10000)) | {MONTH: (24, 10_000)})
         made.append(peer)
     return made
 
 
 def test_the_worked_example_without_overdispersion_alarms(facility, peers):
-    history = dict(zip(months_before(MONTH, 6), zip([4, 6, 3, 5, 7, 5], VISITS)))
-    store(facility, history | {MONTH: (15, 2100)})
+    store(facility, worked() | {MONTH: (15, 2100)})
     found = signals.detect_month(MONTH)
 
     signal = Signal.objects.get(kind=SignalKind.MONTHLY)
@@ -238,34 +242,47 @@ def test_the_worked_example_without_overdispersion_alarms(facility, peers):
 
 
 def test_the_overdispersed_example_does_not(facility, peers):
-    history = dict(zip(months_before(MONTH, 6), zip([2, 9, 3, 8, 1, 7], VISITS)))
-    store(facility, history | {MONTH: (15, 2100)})
+    store(facility, worked((2, 9, 3, 8, 1, 7)) | {MONTH: (15, 2100)})
     assert signals.detect_month(MONTH) == []
 
 
-def test_a_new_facility_leans_on_its_peers(facility, peers, make_facility):
+@pytest.fixture
+def dispersed_peers(make_facility):
+    """Five facilities at 2.4 per 1,000 visits whose months vary with φ̂ = 1.5 each:
+    Pearson's X² = (7² + 7² + 5² + 5² + 4² + 4²) / 24 = 7.5 over B − 1 = 5 months."""
+    for n in range(5):
+        peer = make_facility(f"lu-peer-{n}", city="Luxembourg")
+        counts = [31, 17, 29, 19, 28, 20]
+        months = dict(zip(months_before(MONTH, 6), [(y, 10_000) for y in counts], strict=True))
+        store(peer, months | {MONTH: (24, 10_000)})
+
+
+@pytest.mark.parametrize(("count", "alarm", "p_value"), [(9, False, 0.0254), (12, True, 0.00305)])
+def test_a_new_facility_leans_on_its_peers(facility, dispersed_peers, count, alarm, p_value):
     # facts §2: y = 0 over 1,500 visits, λ_peer 2.4 per 1,000, φ_peer 1.5, v_t 1,600: U = 10.
-    for peer in peers:  # every peer's own φ̂ is 1.5 (Pearson χ² / (B − 1) over six months)
-        pass
-    store(facility, {signals.add_months(MONTH, -1): (0, 1500), MONTH: (12, 1600)})
-    rows = signals.MonthTable.load(signals.add_months(MONTH, -12), MONTH, ["overdoses", "visits"])
-    evaluated, result, peer_of = signals.aberrations(rows, "overdoses")
-    at = evaluated.index(rows.facility_ids.index(facility.pk))
-    reference = detection.monthly_aberration([0], [1500], 1600, 12, 0.0024, peer_of[0].phi)
-    assert result["mu"][at] == pytest.approx(reference.mu)
-    assert result["threshold"][at] == reference.threshold
+    store(facility, {signals.add_months(MONTH, -1): (0, 1500), MONTH: (count, 1600)})
+    table = signals.MonthTable.load(signals.add_months(MONTH, -12), MONTH, ["overdoses", "visits"])
+    rows, result, peers_of = signals.aberrations(table, "overdoses")
+    at = rows.index(table.facility_ids.index(facility.pk))
+    assert peers_of[rows[at]].phi == pytest.approx(1.5)
+    assert (result["mu"][at], result["threshold"][at]) == (pytest.approx(3.3211, abs=1e-4), 10)
+    assert result["p_value"][at] == pytest.approx(p_value, abs=5e-5)
+
+    found = signals.detect_month(MONTH)
+    assert bool(found) == alarm
+    if alarm:
+        assert (found[0].threshold, found[0].inputs["phi_from"]) == (10, "peers")
 
 
 def test_no_alarm_from_fewer_than_five_events(facility, peers):
-    store(facility, {m: (0, 2000) for m in months_before(MONTH, 12)} | {MONTH: (4, 2000)})
+    store(facility, dict.fromkeys(months_before(MONTH, 12), (0, 2000)) | {MONTH: (4, 2000)})
     assert signals.detect_month(MONTH) == []
 
 
 def test_two_facilities_alarming_in_one_month_are_a_cluster(facility, peers, make_facility):
     other = make_facility("lu-other", city="Esch-sur-Alzette")
     for one in (facility, other):
-        history = dict(zip(months_before(MONTH, 6), zip([4, 6, 3, 5, 7, 5], VISITS)))
-        store(one, history | {MONTH: (16, 2100)})
+        store(one, worked() | {MONTH: (16, 2100)})
     signals.detect_month(MONTH)
 
     cluster = Signal.objects.get(kind=SignalKind.CLUSTER)
@@ -280,8 +297,7 @@ def test_two_facilities_alarming_in_one_month_are_a_cluster(facility, peers, mak
 
 
 def test_detect_twice_finds_the_same_signals_and_adds_none(facility, neighbour, region, peers):
-    store(facility, dict(zip(months_before(MONTH, 6), zip([4, 6, 3, 5, 7, 5], VISITS))))
-    store(facility, {MONTH: (15, 2100)})
+    store(facility, worked() | {MONTH: (15, 2100)})
     report(facility, substance("fentanyl", watch_list=True), region)
     pulses(neighbour, RUN_DAY, [1, 0, 2, 1] * 20, today=7)
 
