@@ -35,7 +35,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
-from django.urls import translate_url
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
@@ -101,7 +101,7 @@ def _translations(alert: Alert) -> dict[str, dict[str, str]]:
 
 def page_path(alert: Alert) -> str:
     """The alert's page in the active language."""
-    return translate_url(f"/alerts/{alert.public_id}/", translation.get_language())
+    return reverse("alerts:detail", kwargs={"public_id": alert.public_id})
 
 
 def event(alert: Alert) -> str:
@@ -321,7 +321,7 @@ def alert_message(alert: Alert, user) -> EmailMessage:
         parts.append(
             _("You receive this because you subscribed to alerts. Change or stop it here:")
             + "\n"
-            + absolute(translate_url("/alerts/subscription/", translation.get_language()))
+            + absolute(reverse("alerts:subscription"))
         )
         return EmailMessage(
             subject=" ".join(subject.split()),
