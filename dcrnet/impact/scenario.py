@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from dcrnet.evidence.models import Reference
 
@@ -143,10 +143,23 @@ def _blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+def _local(raw: str) -> str:
+    """A number as people type it in the page's language: spaces (also no-break ones) group
+    digits anywhere; where the decimal sign is a comma (French, German, Dutch, Spanish), one
+    comma and no point is that sign ("0,25"). In English a comma stays an error, since "1,500"
+    there means fifteen hundred."""
+    raw = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d)", "", raw)
+    if (get_language() or "en").split("-")[0] != "en" and raw.count(",") == 1 and "." not in raw:
+        raw = raw.replace(",", ".")
+    return raw
+
+
 def _number(raw: Any) -> float | None:
     """A finite float from a number or a plain decimal string, else None."""
     if isinstance(raw, bool):
         return None
+    if isinstance(raw, str):
+        raw = _local(raw)
     if isinstance(raw, int | float):
         x = float(raw)
     elif isinstance(raw, str) and re.fullmatch(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*", raw):

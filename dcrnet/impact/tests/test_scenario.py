@@ -205,3 +205,32 @@ def test_an_override_outside_the_registry_range_keeps_a_range_around_it(impact_r
 
 def test_no_preset_loaded_is_an_error_on_the_preset(db):
     assert list(errors({})) == ["preset"]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "value"),
+    [
+        ("fr", "0,25", 0.25),
+        ("de", "1 500", 1500.0),
+        ("nl", "1\u00a0500,5", 1500.5),
+        ("es", "0.25", 0.25),
+        ("en", "1 500", 1500.0),
+    ],
+)
+def test_numbers_as_people_type_them_in_their_language(language, typed, value):
+    from django.utils import translation
+
+    from dcrnet.impact.scenario import check_value
+
+    with translation.override(language):
+        assert check_value("clients", typed) == (value, [])
+
+
+def test_in_english_a_comma_is_not_a_decimal_sign():
+    from django.utils import translation
+
+    from dcrnet.impact.scenario import check_value
+
+    with translation.override("en"):
+        value, errors = check_value("clients", "1,500")
+    assert value is None and errors
