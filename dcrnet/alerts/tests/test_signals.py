@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dcrnet.alerts import detection, signals
 from dcrnet.alerts.models import (
@@ -19,11 +21,20 @@ from dcrnet.alerts.models import (
     SubstanceKind,
     SubstanceReport,
 )
-from dcrnet.monitoring.models import Indicator, MonthlyValue
+from dcrnet.directory.models import Facility
+from dcrnet.monitoring.indicators import seed
+from dcrnet.monitoring.models import DictionaryRelease, Indicator, MonthlyValue
 
 WEEK = dt.date(2026, 11, 2)  # a Monday
 MONTH = dt.date(2026, 10, 1)
 RUN_DAY = dt.date(2026, 11, 4)  # its last whole month is MONTH
+
+
+@pytest.fixture(autouse=True)
+def _dictionary(db):
+    """The seeded dictionary: a transactional test's flush empties it for the next test."""
+    if not Indicator.objects.filter(code="overdoses").exists():
+        seed(DictionaryRelease, Indicator)
 
 
 @pytest.fixture
@@ -315,3 +326,34 @@ def test_the_command_runs_a_day_and_refuses_a_bad_date(facility, region, capsys)
     assert "1 signal(s) for 2026-11-04" in capsys.readouterr().out
     with pytest.raises(CommandError, match="--date"):
         call_command("detect_signals", "--date", "2026-13-01")
+
+
+months_of_data = st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 3000)), min_size=13, max_size=13
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.lists(months_of_data, min_size=1, max_size=4))
+def test_no_monthly_signal_from_fewer_than_five_events_or_within_the_threshold(make_facility, data):
+    """Any stored history (visits 0: a month not reported): every S3 signal has 5 events or
+    more, above its threshold, and every S4 gathers 2 or more of them."""
+    Signal.objects.all().delete()
+    MonthlyValue.objects.all().delete()
+    months = [*months_before(MONTH, 12), MONTH]
+    for n, rows in enumerate(data):
+        one = Facility.objects.filter(public_id=f"lu-h-{n}").first() or make_facility(f"lu-h-{n}")
+        store(one, {m: (y, v) for m, (y, v) in zip(months, rows, strict=True) if v})
+
+    found = signals.detect_month(MONTH)
+
+    monthly = [s for s in found if s.kind == SignalKind.MONTHLY]
+    for signal in monthly:
+        assert signal.observed >= detection.MIN_EVENTS
+        assert signal.observed > signal.threshold
+    for cluster in (s for s in found if s.kind == SignalKind.CLUSTER):
+        alarmed = {s.inputs["facility"] for s in monthly if s.indicator == cluster.indicator}
+        assert len(cluster.inputs["alarms"]) >= 2
+        assert {a["facility"] for a in cluster.inputs["alarms"]} == alarmed

@@ -13,6 +13,7 @@ from dcrnet.alerts.models import Signal, SignalKind
 from .test_signals import (  # noqa: F401 - fixtures
     MONTH,
     RUN_DAY,
+    _dictionary,
     neighbour,
     peers,
     pulses,
