@@ -15,16 +15,16 @@ from dcrnet.alerts import services
 from dcrnet.alerts.models import Alert, AlertSubscription, NamingConsent, Signal
 from dcrnet.community.models import Role
 
-from .test_review import (  # noqa: F401 - fixtures
-    WEEK,
-    make_user,
-    region,
-    reviewer,
-    second_facility,
-    substance,
-)
+from . import test_review as shared
+from .test_review import WEEK, make_user
 
 pytestmark = pytest.mark.django_db
+
+# Fixtures shared with test_review.py.
+region = shared.region
+reviewer = shared.reviewer
+second_facility = shared.second_facility
+substance = shared.substance
 
 N = 0
 
@@ -99,7 +99,7 @@ def test_a_large_observed_count_shows_with_its_p_value(client):
     assert "15 observed, 5.0 expected" in page and "(p &lt; 0.001)" in page
 
 
-def test_a_facility_is_named_only_while_it_consents(client, facility, second_facility):  # noqa: F811
+def test_a_facility_is_named_only_while_it_consents(client, facility, second_facility):
     consent = NamingConsent.objects.create(facility=facility)
     alert = make_alert(named=[facility, second_facility])
     page = client.get(f"/alerts/{alert.public_id}/").content.decode()
@@ -125,7 +125,7 @@ def test_synthetic_alerts_are_marked(client):
     assert "Synthetic demonstration data" in page
 
 
-def test_the_list_filters_by_region_and_grade(client, region, substance):  # noqa: F811
+def test_the_list_filters_by_region_and_grade(client, region, substance):
     here = make_alert("red", place=region, drug=substance)
     elsewhere = make_alert("amber")
     page = client.get("/alerts/", {"region": region.slug}).content.decode()
@@ -155,7 +155,7 @@ def test_a_page_beyond_the_last_is_not_found(client):
     assert client.get("/alerts/", {"page": 2}).status_code == 404
 
 
-def test_the_history_shows_each_version_with_its_reason(client, reviewer):  # noqa: F811
+def test_the_history_shows_each_version_with_its_reason(client, reviewer):
     alert = make_alert()
     services.update_alert(alert, reviewer, reason="Lab confirmed", advice="Carry naloxone.")
     page = client.get(f"/alerts/{alert.public_id}/").content.decode()
@@ -166,7 +166,7 @@ def test_the_history_shows_each_version_with_its_reason(client, reviewer):  # no
 def test_a_retraction_reaches_the_cached_anonymous_page(
     client,
     settings,
-    reviewer,  # noqa: F811
+    reviewer,
     django_capture_on_commit_callbacks,
 ):
     settings.PAGE_CACHE_SECONDS = 60
@@ -191,7 +191,7 @@ def test_the_subscription_page_needs_a_signed_in_member(client, non_member):
     assert not AlertSubscription.objects.exists()
 
 
-def test_a_member_chooses_regions_and_grades_then_stops(client, member, region):  # noqa: F811
+def test_a_member_chooses_regions_and_grades_then_stops(client, member, region):
     client.force_login(member)
     page = client.get("/alerts/subscription/").content.decode()
     assert 'value="network"' in page and 'value="luxembourg"' in page
