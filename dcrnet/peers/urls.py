@@ -1,3 +1,10 @@
-app_name = "peers"
+"""/data/peers/: each facility against its peers."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "peers"
+urlpatterns = [
+    path("", views.index, name="index"),
+]
