@@ -15,6 +15,7 @@ S4  two or more facilities with S3 alarms for one indicator in one month.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import statistics
 from collections import defaultdict
@@ -67,18 +68,8 @@ def iso_week(day: dt.date) -> dt.date:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later (earlier when negative), at the month's end if it is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _region_of(facility_id: int) -> Region | None:
@@ -125,7 +116,7 @@ def _substance_signal(substance, region: Region, week: dt.date) -> Signal | None
         return None
     reports = list(
         SubstanceReport.objects.filter(substance=substance, region=region, week=week)
-        .select_related("facility", "sold_as")
+        .select_related("sold_as")
         .order_by("created", "pk")
     )
     if not reports:

@@ -357,3 +357,16 @@ def test_no_monthly_signal_from_fewer_than_five_events_or_within_the_threshold(m
         alarmed = {s.inputs["facility"] for s in monthly if s.indicator == cluster.indicator}
         assert len(cluster.inputs["alarms"]) >= 2
         assert {a["facility"] for a in cluster.inputs["alarms"]} == alarmed
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2026, 5, 31), -3, dt.date(2026, 2, 28)),  # the baseline of a pulse on 31 May
+        (dt.date(2024, 3, 31), -1, dt.date(2024, 2, 29)),
+        (dt.date(2026, 1, 15), -13, dt.date(2024, 12, 15)),
+        (dt.date(2026, 12, 1), 1, dt.date(2027, 1, 1)),
+    ],
+)
+def test_add_months_stays_in_the_shorter_month(day, months, expected):
+    assert signals.add_months(day, months) == expected
