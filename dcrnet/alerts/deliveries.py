@@ -472,3 +472,14 @@ def retry_webhooks_task() -> int:
     """Make every webhook attempt that is due; the number delivered."""
     ids = list(due_webhook_deliveries().values_list("pk", flat=True))
     return sum(attempt_webhook(delivery_id) for delivery_id in ids)
+
+
+def retry_now(delivery_ids) -> int:
+    """Staff's "try again": webhook deliveries not yet taken get a fresh round of attempts,
+    starting now (for the admin's delivery log). The number queued."""
+    pending = Delivery.objects.filter(pk__in=delivery_ids, channel=Channel.WEBHOOK, sent_at=None)
+    ids = list(pending.values_list("pk", flat=True))
+    pending.update(attempts=0, next_attempt=None, failed_at=None)
+    for delivery_id in ids:
+        attempt_webhook_task.enqueue(delivery_id)
+    return len(ids)

@@ -286,3 +286,15 @@ def test_a_retracted_payload_says_so(make_alert):
     assert payload["event"] == "alert.retracted"
     assert payload["retraction_reason"] == "Lab error."
     assert payload["retracted"] == alert.retracted.isoformat()
+
+
+def test_the_email_is_in_the_recipients_language(member, make_alert, subscribe):
+    member.language = "fr"
+    member.save()
+    subscribe(member)
+    alert = make_alert(title_fr="Isotonitazène vendu comme héroïne")
+    run(alert)
+    (message,) = mail.outbox
+    assert "Isotonitazène vendu comme héroïne" in message.subject
+    assert f"/fr/alerts/{alert.public_id}/" in message.body
+    assert "/fr/alerts/subscription/" in message.body

@@ -267,3 +267,17 @@ def test_two_attempts_at_once_post_once(
     assert len(receiver.requests) == 1
     delivery.refresh_from_db()
     assert delivery.attempts == 1 and delivery.sent_at is not None
+
+
+def test_staff_can_start_a_new_round_after_giving_up(receiver, webhook, make_alert, monkeypatch):
+    monkeypatch.setattr(deliveries, "MAX_ATTEMPTS", 1)
+    receiver.answers = [500, 204]
+    run(make_alert())
+    delivery = Delivery.objects.get()
+    assert delivery.failed_at is not None
+    assert deliveries.retry_now([delivery.pk]) == 1
+    delivery.refresh_from_db()
+    assert (delivery.attempts, delivery.last_status, delivery.failed_at) == (1, "HTTP 204", None)
+    assert delivery.sent_at is not None
+    assert deliveries.retry_now([delivery.pk]) == 0  # delivered: nothing to do
+    assert len(receiver.requests) == 2
