@@ -162,7 +162,7 @@ def check_report(report: SubstanceReport) -> Signal | None:
     return _substance_signal(report.substance, report.region, report.week)
 
 
-def _substance_signals(day: dt.date) -> list[Signal]:
+def detect_substances(day: dt.date) -> list[Signal]:
     """S1 for the reports of `day`'s ISO week and the week before (reports come in late)."""
     week = iso_week(day)
     scopes = (
@@ -219,7 +219,8 @@ class Flag:
         }
 
 
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+def days_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every day from `first` to `last`, both included."""
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
@@ -308,7 +309,7 @@ def _clusters(flags: list[Flag], new_days: set[dt.date]) -> list[tuple[int, list
         for flag in own:
             if flag.day not in new_days:
                 continue
-            for end in _days(flag.day, flag.day + dt.timedelta(days=REGION_DAYS - 1)):
+            for end in days_between(flag.day, flag.day + dt.timedelta(days=REGION_DAYS - 1)):
                 window = [f for f in own if 0 <= (end - f.day).days < REGION_DAYS]
                 events = sum(f.spike.count for f in window)
                 if (
@@ -388,7 +389,7 @@ def _pulse_signals(days: list[dt.date], facility_ids: Iterable[int] | None = Non
     """S2 for the pulses of `days`: the facility signals, the regional signals with the flags
     of each, and every flag tested."""
     margin = dt.timedelta(days=REGION_DAYS - 1)
-    flags = _spikes(_days(min(days) - margin, max(days) + margin), facility_ids)
+    flags = _spikes(days_between(min(days) - margin, max(days) + margin), facility_ids)
     public_ids = _public_ids(f.facility_id for f in flags)
     new_days = set(days)
     own = [_facility_pulse_signal(f, public_ids) for f in flags if f.day in new_days]
@@ -397,6 +398,13 @@ def _pulse_signals(days: list[dt.date], facility_ids: Iterable[int] | None = Non
         for region_id, cluster in _clusters(flags, new_days)
     ]
     return [s for s in own if s is not None], regional, flags
+
+
+def detect_pulses(days: list[dt.date], facility_ids: Iterable[int] | None = None) -> list[Signal]:
+    """S2 for the pulses of `days` (of every facility, or of `facility_ids`): the facilities'
+    own signals and the regional ones."""
+    own, regional, _flags = _pulse_signals(days, facility_ids)
+    return own + [signal for signal, _cluster in regional]
 
 
 def check_pulse(facility: Facility, day: dt.date) -> Signal | None:
@@ -683,9 +691,8 @@ def detect(day: dt.date) -> list[Signal]:
     """S1–S4 for `day`: S1 for the reports of its ISO week and the week before, S2 for the
     pulses of the three days ending on it, S3 and S4 for the last whole month before it.
     Late data is picked up by the next day's run; open signals are updated, none duplicated."""
-    found = _substance_signals(day)
-    own, regional, _flags = _pulse_signals(_days(day - dt.timedelta(days=REGION_DAYS - 1), day))
-    found += own + [signal for signal, _cluster in regional]
+    found = detect_substances(day)
+    found += detect_pulses(days_between(day - dt.timedelta(days=REGION_DAYS - 1), day))
     found += detect_month(add_months(first_of_month(day), -1))
     unique: dict[str, Signal] = {}
     for signal in found:
