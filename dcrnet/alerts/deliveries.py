@@ -382,6 +382,8 @@ _opener = urllib.request.build_opener(_NoRedirect)
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[bool, str]:
     """POST the body; (delivered, what the receiver answered). A 2xx answer is a delivery."""
+    if not url.lower().startswith(("http://", "https://")):
+        return False, "not an http(s) URL"
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
         with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:

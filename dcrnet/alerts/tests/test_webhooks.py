@@ -281,3 +281,10 @@ def test_staff_can_start_a_new_round_after_giving_up(receiver, webhook, make_ale
     assert delivery.sent_at is not None
     assert deliveries.retry_now([delivery.pk]) == 0  # delivered: nothing to do
     assert len(receiver.requests) == 2
+
+
+def test_only_http_addresses_are_posted_to(make_alert):
+    Webhook.objects.create(name="Old partner", url="ftp://partner.example.org/in", secret=SECRET)
+    run(make_alert())
+    delivery = Delivery.objects.get()
+    assert delivery.last_status == "not an http(s) URL" and delivery.sent_at is None
