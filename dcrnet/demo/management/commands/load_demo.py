@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import translation
 
 from dcrnet.advocacy import seed as advocacy_seed
+from dcrnet.alerts import demo as alerts_demo
 from dcrnet.demo import accounts, knowledge, loader
 from dcrnet.demo import trainings as demo_trainings
 from dcrnet.demo import visits as demo_visits
@@ -55,6 +56,7 @@ LOADERS: list[Callable[[Tally], None]] = [
     load_references,
     impact_seed.load,
     load_monitoring,
+    alerts_demo.load,
     loader.load_organisations,
     loader.load_categories,
     knowledge.load_expertise,
