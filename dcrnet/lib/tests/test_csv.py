@@ -123,6 +123,9 @@ CSV_DOWNLOADS = {
 CSV_TESTED_IN_THEIR_APP = {
     "advocacy:endorsers_csv": "dcrnet/advocacy/tests/test_downloads.py",
     "trainings:participants_csv": "dcrnet/trainings/tests/test_csv.py",
+    "alerts:report_template_reports": "dcrnet/alerts/tests/test_reporting_csv.py",
+    "alerts:report_template_pulses": "dcrnet/alerts/tests/test_reporting_csv.py",
+    "impact:data_csv": "dcrnet/impact/tests/test_pages.py",
 }
 
 
