@@ -278,6 +278,39 @@ ACCESS: dict[str, str] = {
     # Site search (dcrnet/sitesearch/urls.py): anyone; each visitor finds what they may read
     "sitesearch:search": PUBLIC,
     "sitesearch:opensearch": PUBLIC,
+    # The impact estimator (dcrnet/impact/urls.py): anyone, no account; the facility link
+    # redirects to the calculator with the facility's figures
+    "impact:calculator": PUBLIC,
+    "impact:report": PUBLIC,
+    "impact:data_csv": PUBLIC,
+    "impact:parameters": PUBLIC,
+    "impact:facility": REDIRECT,
+    "api:impact_run": POST_ONLY,
+    "api:impact_presets": PUBLIC,
+    # Peer comparison (dcrnet/peers/urls.py): public funnel plots of unnamed points
+    "peers:index": PUBLIC,
+    # Early warning (dcrnet/alerts/): reporting is for a facility's reporters
+    "alerts:report_home": LOGIN,
+    "alerts:report_substance": LOGIN,
+    "alerts:report_pulse": LOGIN,
+    "alerts:report_upload": LOGIN,
+    "alerts:report_template_reports": LOGIN,
+    "alerts:report_template_pulses": LOGIN,
+    "api:alerts_report_create": API_DENIED,
+    "api:alerts_pulse_put": API_DENIED,
+    # Alerts: public grades for anyone (network grades for members), the feed, the API;
+    # reviewing, editing and retracting need the alert reviewer's permission; subscribing an
+    # account
+    "alerts:list": PUBLIC,
+    "alerts:detail": NOT_FOUND,
+    "alerts:feed": PUBLIC,
+    "alerts:subscription": LOGIN,
+    "alerts:review": LOGIN,
+    "alerts:review_signal": LOGIN,
+    "alerts:edit": LOGIN,
+    "alerts:retract": LOGIN,
+    "api:list_alerts": PUBLIC,
+    "api:get_alert": NOT_FOUND,
     # The guide to opening a DCR (dcrnet/guide/urls.py): readable by anyone
     "guide:index": PUBLIC,
     "guide:step": PUBLIC,
@@ -365,14 +398,22 @@ def walk(resolver: URLResolver, route: str = "", namespace: str = "", parts=()):
             yield here, name, (*parts, entry.pattern)
 
 
+# A <uuid:…> keyword that has no UUID among the values gets this one (nothing has it).
+UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000"
+
+
 def fill_route(text: str, values: dict) -> str:
     def value(match):
         name = match["name"]
+        if match["converter"] == "uuid:" and not re.fullmatch(
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", str(values.get(name))
+        ):
+            return UNKNOWN_UUID
         if name not in values:
             raise KeyError(f"no value for URL keyword {name!r}: add one to path_values()")
         return str(values[name])
 
-    return re.sub(r"<(?:[^>:]+:)?(?P<name>\w+)>", value, text)
+    return re.sub(r"<(?P<converter>[^>:]+:)?(?P<name>\w+)>", value, text)
 
 
 def fill_regex(text: str, values: dict) -> str:
@@ -423,7 +464,8 @@ def expectation(endpoint: Endpoint) -> str | None:
 
 @pytest.fixture
 def path_values(facility):
-    """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace."""
+    """Keyword → value for every URL; "namespace:keyword" overrides it inside one namespace,
+    "namespace:name@keyword" for one URL."""
     from dcrnet.advocacy.models import Initiative
     from dcrnet.directory.models import Highlight
     from dcrnet.documents.models import Document, Topic
@@ -431,6 +473,7 @@ def path_values(facility):
     from dcrnet.forum import notifications
     from dcrnet.forum.models import Category, Post, Thread
     from dcrnet.guide.models import Step
+    from dcrnet.impact import seed as impact_seed
     from dcrnet.monitoring.models import Indicator
     from dcrnet.news.models import Article, Tag
     from dcrnet.organisations.models import Organisation
@@ -439,6 +482,7 @@ def path_values(facility):
     from dcrnet.trainings.models import Session, Training
 
     reference = Reference.objects.create(title="A cohort study", year=2020)
+    impact_seed.load()  # the calculator's report and CSV need a preset
     outcome = Term.objects.get_or_create(
         vocabulary=Vocabulary.OUTCOME, slug="overdose-mortality", defaults={"name": "Overdoses"}
     )[0]
@@ -523,6 +567,7 @@ def path_values(facility):
         "trainings:public_id": session.public_id,
         "visits:public_id": "00000000-0000-4000-8000-000000000000",
         "visits:facility": facility.public_id,
+        "api:get_alert@public_id": UNKNOWN_UUID,
         "advocacy:slug": initiative.slug,
         "policy:pk": event.pk,
         "news:slug": article.slug,  # a tag of the same slug too
@@ -577,7 +622,9 @@ def values_for(name: str | None, values: dict) -> dict:
     if not namespace:
         return values
     scoped = {k.removeprefix(namespace): v for k, v in values.items() if k.startswith(namespace)}
-    return {**values, **scoped}
+    # "name@keyword" overrides a keyword for one URL name only.
+    named = {k.split("@", 1)[1]: v for k, v in values.items() if k.startswith(f"{name}@")}
+    return {**values, **scoped, **named}
 
 
 @pytest.fixture
