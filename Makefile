@@ -49,7 +49,7 @@ serve: migrate static
 LANGS := fr de nl es
 # Each app's catalogue from inside the app (so its entries name files like `views.py`), then the
 # project's catalogue (shared templates, lib/, the JavaScript) from the root without the apps.
-APPS_WITH_CATALOGUES := community directory evidence monitoring pages organisations forum documents guide experts planning trainings visits advocacy policy news newsletter sitesearch
+APPS_WITH_CATALOGUES := community directory evidence monitoring pages organisations forum documents guide experts planning trainings visits advocacy policy news newsletter sitesearch impact alerts peers
 messages: install
 	for app in $(APPS_WITH_CATALOGUES); do \
 	  (cd dcrnet/$$app && ../../$(PY) ../../manage.py makemessages $(LANGS:%=-l %)) || exit 1; done
