@@ -35,7 +35,7 @@ CONTENT_APPS = {
 # Rows no page shows (a reporter's own submissions reach pages through signals and alerts).
 NOT_CONTENT = {
     "forum.readmarker", "forum.subscription", "alerts.alertsubscription", "alerts.pulse",
-    "alerts.substancereport",
+    "alerts.substancereport", "alerts.review", "alerts.signal",
 }  # fmt: skip
 LOCAL_VERSION_SECONDS = 60
 

@@ -30,6 +30,7 @@ REFRESH = "UPDATE_SNAPSHOTS=1 .venv/bin/pytest -p no:randomly dcrnet/tests/test_
 FROZEN = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
 JANUARY = dt.date(2026, 1, 1)
 TOKEN = "dcr_contract-sample-token-0123456789"
+ALERT = "5a1e27c0-0000-4000-8000-000000000001"
 
 # One sample request per operation of the OpenAPI document ("METHOD path" as the document
 # names it): a new operation without a sample fails test_every_operation_has_a_sample.
@@ -73,6 +74,26 @@ SAMPLES: dict[str, dict] = {
         "token": True,
         "json": {"values": {"visits": 130}},
     },
+    "GET /api/v1/impact/presets": {"url": "/api/v1/impact/presets"},
+    "POST /api/v1/impact": {"url": "/api/v1/impact", "json": {"preset": "baltimore-2017"}},
+    "POST /api/v1/alerts/reports": {
+        "url": "/api/v1/alerts/reports",
+        "token": True,
+        "json": {
+            "facility": "lu-abrigado",
+            "substance": "xylazine",
+            "confirmation": "ftir",
+            "samples": 3,
+            "week": "2026-W11",
+        },
+    },
+    "POST /api/v1/alerts/pulses": {
+        "url": "/api/v1/alerts/pulses",
+        "token": True,
+        "json": {"facility": "lu-abrigado", "day": "2026-03-15", "overdoses": 2},
+    },
+    "GET /api/v1/alerts": {"url": "/api/v1/alerts"},
+    "GET /api/v1/alerts/{public_id}": {"url": f"/api/v1/alerts/{ALERT}"},
 }
 
 # The one error body, as a client meets it: invalid input (422) and an unknown item (404).
@@ -118,17 +139,26 @@ def fail_on(diffs: list[str]) -> None:
         )
 
 
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+
+
 def stable(data: object) -> object:
     """Relevance scores come from each database's own ranking (FTS5 bm25, ts_rank): their order
-    is part of the contract, their digits are not."""
+    is part of the contract, their digits are not. A row created by the request has a new
+    random public id each time: its form is the contract."""
     if isinstance(data, dict):
-        return {
-            key: "<score>" if key == "score" and isinstance(value, float) else stable(value)
-            for key, value in data.items()
-        }
+        return {key: _stable_item(key, value) for key, value in data.items()}
     if isinstance(data, list):
         return [stable(item) for item in data]
     return data
+
+
+def _stable_item(key: str, value: object) -> object:
+    if key == "score" and isinstance(value, float):
+        return "<score>"
+    if key == "public_id" and isinstance(value, str) and value != ALERT and UUID.fullmatch(value):
+        return "<new uuid4>"
+    return stable(value)
 
 
 def as_recorded(response) -> dict:
@@ -270,6 +300,36 @@ def sample(frozen, make_facility, django_user_model):
     rules.facilities.add(abrigado)
     rules.references.add(marshall)
     Version.objects.create(document=rules, number=1, date=JANUARY, change_note="First version.")
+
+    # The impact estimator's registry and its Baltimore preset, citing fixed references.
+    from dcrnet.evidence import demo as evidence_demo
+    from dcrnet.impact import seed as impact_seed
+
+    for pk, n in ((9011, 62), (9012, 23), (9013, 52), (9014, 54)):
+        row = next(r for r in evidence_demo.rows() if r["n"] == n)
+        make_reference(row["title"], row["year"], pk=pk, authors=[], doi=row["doi"])
+    impact_seed.load()
+
+    # Early warning: a substance, Abrigado's alert region, and one public alert.
+    from dcrnet.alerts.models import Alert, Region, Signal, Substance
+
+    xylazine = Substance.objects.create(
+        slug="xylazine", name="Xylazine", kind="compound", watch_list=True,
+        inchikey="BPICBUSOMSTKRF-UHFFFAOYSA-N", pubchem_cid=5707,
+    )  # fmt: skip
+    region = Region.objects.create(slug="luxembourg", name="Luxembourg", country=abrigado.country)
+    region.facilities.add(abrigado)
+    signal = Signal.objects.create(
+        key="S1:xylazine:luxembourg:2026-03-02", kind="S1", status="confirmed",
+        period_start=dt.date(2026, 3, 2), period_end=dt.date(2026, 3, 8), region=region,
+        substance=xylazine, observed=3, method="watch-list substance", inputs={"samples": 3},
+    )  # fmt: skip
+    Alert.objects.create(
+        public_id=ALERT, signal=signal, grade="amber", title="Xylazine in heroin",
+        issued=FROZEN, region=region, week=dt.date(2026, 3, 2), substance=xylazine,
+        form="powder", confirmation="ftir", facility_count=1, counts={"samples": 3},
+        observed=3, advice="Do not use alone.", source="Drug checking at one room.",
+    )  # fmt: skip
 
 
 def operations(document: dict) -> list[str]:
