@@ -279,7 +279,10 @@ def _source(signal: Signal) -> str:
 
 
 def _indicator_words(code: str) -> str:
-    return str(display.COUNT_LABELS.get(code, code.replace("_", " "))).lower()
+    """The indicator's name inside a sentence: lower case where the language writes common
+    nouns so (German keeps its capitals: „Überdosen“)."""
+    words = str(display.COUNT_LABELS.get(code, code.replace("_", " ")))
+    return words if translation.get_language() == "de" else words[:1].lower() + words[1:]
 
 
 def _in_every_language(make: Callable[[], str], limit: int | None = None) -> dict[str, str]:
