@@ -38,6 +38,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from dcrnet.demo.tests.once import loaded_once
+
 OTHERS = ["fr", "de", "nl", "es"]
 ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 SKIPPED = {"script", "style", "code", "pre"}
@@ -286,18 +288,33 @@ def public_pages() -> dict[str, tuple[str, dict]]:
     return pages
 
 
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = False  # the public site, without the demo accounts' table
+def load_demo() -> None:
     call_command("load_demo", stdout=StringIO())
 
 
+# Each loads the demo once for the tests of a class (or once for a test outside any) and rolls
+# it back after the last; the tests run in savepoints of it. A class uses one of them only.
+@pytest.fixture(scope="class")
+def public_demo_once(django_db_setup, django_db_blocker):
+    with loaded_once(django_db_blocker, load_demo, DEBUG=False):
+        yield
+
+
+@pytest.fixture(scope="class")
+def demo_with_accounts_once(django_db_setup, django_db_blocker):
+    with loaded_once(django_db_blocker, load_demo, DEBUG=True):
+        yield
+
+
 @pytest.fixture
-def demo_with_accounts(db, settings):
+def demo(public_demo_once, db, settings):
+    settings.DEBUG = False  # the public site, without the demo accounts' table
+
+
+@pytest.fixture
+def demo_with_accounts(demo_with_accounts_once, db, settings):
     """The demo with its accounts and demonstration threads (made only with DEBUG on), then the
     site as it runs in production."""
-    settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
     settings.DEBUG = False
 
 
@@ -690,56 +707,6 @@ def english_left(rendered: dict[str, dict[str, str]]) -> list[str]:
     return problems
 
 
-def test_no_english_interface_string_is_left_on_any_page(demo):
-    problems = english_left(render_all(public_pages()))
-    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
-
-
-def test_no_english_interface_string_is_left_on_the_account_organisation_and_forum_pages(
-    demo_with_accounts,
-):
-    """Both checks on the pages of signed-in people (and the forum's anonymous ones)."""
-    rendered = render_all(signed_in_pages())
-    problems = english_left(rendered)
-    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
-    problems = unmarked(rendered)
-    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
-
-
-def test_no_english_interface_string_is_left_on_the_knowledge_exchange_pages(demo_with_accounts):
-    """Both checks on the pages of documents, experts, help requests and planning that need an
-    account or content the public demo does not have (an expert, a published project)."""
-    rendered = render_all(knowledge_pages())
-    problems = english_left(rendered)
-    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
-    problems = unmarked(rendered)
-    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
-
-
-def test_no_english_interface_string_is_left_on_the_training_and_visit_pages(
-    demo_with_accounts,
-):
-    """Both checks on the trainings' pages (the catalogue, sessions as anonymous, participant
-    and organiser, registration, certificate, the organisers' pages) and the exchange visits'."""
-    rendered = render_all(training_and_visit_pages())
-    problems = english_left(rendered)
-    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
-    problems = unmarked(rendered)
-    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
-
-
-def test_no_english_interface_string_is_left_on_the_advocacy_policy_and_news_pages(
-    demo_with_accounts,
-):
-    """Both checks on the initiatives (with an endorsement waiting for staff), the policy
-    tracker, and news articles published from an event and a status change."""
-    rendered = render_all(advocacy_policy_and_news_pages())
-    problems = english_left(rendered)
-    assert not problems, f"{len(problems)} English strings:\n" + "\n".join(sorted(problems)[:150])
-    problems = unmarked(rendered)
-    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
-
-
 def country_names() -> set[str]:
     """The countries' names in our five languages (django-countries' own catalogues: "Sri Lanka"
     is written the same in all five)."""
@@ -799,6 +766,86 @@ def unmarked(rendered: dict[str, dict[str, str]]) -> set[str]:
     return problems
 
 
-def test_no_page_has_an_unmarked_string(demo):
-    problems = unmarked(render_all(public_pages()))
-    assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(sorted(problems)[:150])
+class TestThePublicDemo:
+    """The public pages, from the public demo loaded once for the tests of this class (each
+    test runs in a savepoint of it)."""
+
+    def test_no_english_interface_string_is_left_on_any_page(self, demo):
+        problems = english_left(render_all(public_pages()))
+        assert not problems, f"{len(problems)} English strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+
+    def test_no_page_has_an_unmarked_string(self, demo):
+        problems = unmarked(render_all(public_pages()))
+        assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+
+
+class TestTheDemoWithItsAccounts:
+    """The people's sections, from the demo with its accounts loaded once for the tests of this
+    class (each test runs in a savepoint of it: what one publishes is gone for the next)."""
+
+    def test_no_english_interface_string_is_left_on_the_account_organisation_and_forum_pages(
+        self,
+        demo_with_accounts,
+    ):
+        """Both checks on the pages of signed-in people (and the forum's anonymous ones)."""
+        rendered = render_all(signed_in_pages())
+        problems = english_left(rendered)
+        assert not problems, f"{len(problems)} English strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+        problems = unmarked(rendered)
+        assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+
+    def test_no_english_interface_string_is_left_on_the_knowledge_exchange_pages(
+        self, demo_with_accounts
+    ):
+        """Both checks on the pages of documents, experts, help requests and planning that need an
+        account or content the public demo does not have (an expert, a published project)."""
+        rendered = render_all(knowledge_pages())
+        problems = english_left(rendered)
+        assert not problems, f"{len(problems)} English strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+        problems = unmarked(rendered)
+        assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+
+    def test_no_english_interface_string_is_left_on_the_training_and_visit_pages(
+        self,
+        demo_with_accounts,
+    ):
+        """Both checks on the trainings' pages (the catalogue, sessions as anonymous,
+        participant and organiser, registration, certificate, the organisers' pages) and the
+        exchange visits'."""
+        rendered = render_all(training_and_visit_pages())
+        problems = english_left(rendered)
+        assert not problems, f"{len(problems)} English strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+        problems = unmarked(rendered)
+        assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+
+    def test_no_english_interface_string_is_left_on_the_advocacy_policy_and_news_pages(
+        self,
+        demo_with_accounts,
+    ):
+        """Both checks on the initiatives (with an endorsement waiting for staff), the policy
+        tracker, and news articles published from an event and a status change."""
+        rendered = render_all(advocacy_policy_and_news_pages())
+        problems = english_left(rendered)
+        assert not problems, f"{len(problems)} English strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )
+        problems = unmarked(rendered)
+        assert not problems, f"{len(problems)} unmarked strings:\n" + "\n".join(
+            sorted(problems)[:150]
+        )

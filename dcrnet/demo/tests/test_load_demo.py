@@ -1,4 +1,7 @@
-"""`manage.py load_demo`: the factual demo dataset, and that a second run changes nothing."""
+"""`manage.py load_demo`: the factual demo dataset, and that a second run changes nothing.
+
+The demo is loaded once for the module (DEBUG off, as in production); every test that reads the
+database starts from it (`loaded`) in a savepoint, so what a test changes goes at its end."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from django.utils import timezone
 
 from dcrnet.demo.data.countries import COUNTRIES
 from dcrnet.demo.data.facilities import FACILITIES
+from dcrnet.demo.tests.once import loaded_once
 from dcrnet.directory.models import (
     Country,
     Facility,
@@ -33,9 +37,16 @@ def load() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with loaded_once(django_db_blocker, load, DEBUG=False) as output:
+        yield output
+
+
 @pytest.fixture
-def loaded(db) -> str:
-    return load()
+def loaded(demo, db) -> str:
+    """The output of the module's load; a test that reruns the command calls `load()`."""
+    return demo
 
 
 def row_counts() -> dict[str, int]:
