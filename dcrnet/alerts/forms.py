@@ -32,7 +32,6 @@ MAX_PULSE = 1_000  # the model's bound
 # the spike test), so that a facility can send its recent history when it starts.
 WEEK_DAYS_BACK = 365
 PULSE_DAYS_BACK = 92
-MAX_UPLOAD_BYTES = 1024 * 1024
 # A script gone wrong must not flood the reviewers with signals: per account and hour.
 REPORTS_PER_HOUR = 120
 UPLOADS_PER_HOUR = 20
@@ -469,15 +468,3 @@ def check_pulse(facility_id: int, day: dt.date) -> None:
 
 
 # --- the CSV upload ------------------------------------------------------------------------
-
-
-class UploadForm(PlainTextForm):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, at most 1 MB."))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(_("The file is larger than 1 MB."))
-        if not upload.name.lower().endswith(".csv"):
-            raise ValidationError(_("Upload a .csv file."))
-        return upload

@@ -8,17 +8,15 @@ that could describe a person can get in).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from dcrnet.directory.models import Facility
+from dcrnet.lib.csv import Unreadable, read_rows
 from dcrnet.lib.text import control_character
 
 from .forms import (
@@ -81,26 +79,6 @@ class Parsed:
         return bool(self.forms) and not self.problems
 
 
-def _rows(text: str) -> tuple[list[list[str]], Problem | None]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > MAX_ROWS + 1:
-                break
-    except csv.Error as error:
-        line = reader.line_num or 1
-        if "field larger than field limit" in str(error):
-            message = _("A cell is longer than %(n)s characters.") % {
-                "n": number_format(csv.field_size_limit(), force_grouping=True)
-            }
-        else:
-            message = _("This line is not valid CSV (%(error)s).") % {"error": error}
-        return rows, Problem(message, line=line)
-    return rows, None
-
-
 def _header(rows: list[list[str]]) -> tuple[str, list[str], list[Problem]]:
     header = [cell.strip().lower() for cell in rows[0]]
     if "substance" in header:
@@ -135,15 +113,10 @@ def _header(rows: list[list[str]]) -> tuple[str, list[str], list[Problem]]:
 
 def parse(data: bytes | str, facility: Facility, *, on: dt.date | None = None) -> Parsed:
     """Read and check a whole upload for `facility`; nothing is written."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            return Parsed(problems=[Problem(_("The file is not UTF-8 text."), line=line)])
-    rows, problem = _rows(data)
-    if problem is not None:
-        return Parsed(problems=[problem])
+    try:
+        rows = read_rows(data, MAX_ROWS)
+    except Unreadable as error:
+        return Parsed(problems=[Problem(error.message, line=error.line)])
     if not rows or not any(cell.strip() for cell in rows[0]):
         empty = _("The file is empty: the first line must be the header.")
         return Parsed(problems=[Problem(empty, line=1)])

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dcrnet.directory.models import Facility
 from dcrnet.lib.csv import csv_response
+from dcrnet.lib.forms import CsvUploadForm
 from dcrnet.lib.i18n import neutral_language
 from dcrnet.monitoring.selectors import reported_facility
 
@@ -27,7 +28,6 @@ from .forms import (
     TOO_MANY_UPLOADS,
     PulseForm,
     SubstanceReportForm,
-    UploadForm,
     Vocabulary,
     may_file,
     may_upload,
@@ -141,7 +141,7 @@ def report_upload(request: HttpRequest, public_id: str) -> HttpResponse:
     problems: list[reports_csv.Problem] = []
     status = 200
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
+        form = CsvUploadForm(request.POST, request.FILES)
         status = 400
         if form.is_valid():
             if not may_upload(request.user):
@@ -171,7 +171,7 @@ def report_upload(request: HttpRequest, public_id: str) -> HttpResponse:
                     return redirect("alerts:report_home")
                 problems = parsed.problems
     else:
-        form = UploadForm()
+        form = CsvUploadForm()
     return render(
         request,
         "alerts/report_upload.html",

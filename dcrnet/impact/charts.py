@@ -17,6 +17,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from dcrnet.lib.charts import nice_ticks
+
 WIDTH = 640
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK, MUTED, LINE = "#1b1f24", "#4a5360", "#8c959f"
@@ -32,19 +34,6 @@ class TornadoRow:
     label: str
     at_low: float  # the output with this parameter at the low end of its range
     at_high: float
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering [low, high] (1, 2 or 5 times a power of ten apart)."""
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return []
-    if high <= low:
-        high = low + (abs(low) or 1.0)
-    raw = (high - low) / max(count, 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first, last = math.floor(low / step), math.ceil(high / step)
-    return [0.0 if n == 0 else n * step for n in range(first, last + 1)]
 
 
 def scaled(value: float, divisor: float) -> str:

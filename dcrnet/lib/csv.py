@@ -1,12 +1,16 @@
-"""The one CSV writer for every download: UTF-8, a header row, formulas defused, an attachment."""
+"""The one CSV writer for every download (UTF-8, a header row, formulas defused, an attachment)
+and the one reader of uploaded CSV files (UTF-8, any line ends, the line of the first problem)."""
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from .logging import security_event
 
@@ -76,3 +80,42 @@ def csv_response(
     else:
         response = HttpResponse("".join(lines), content_type=content_type)
     return as_download(response, filename)
+
+
+class Unreadable(Exception):
+    """An upload that is not a CSV text at all; `line` is where reading stopped (1 = header)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def read_rows(data: bytes | str, max_rows: int) -> list[list[str]]:
+    """The rows of an uploaded CSV: UTF-8 (a byte-order mark is fine), CRLF, LF or CR line ends.
+
+    Reading stops after `max_rows` + 1 rows (the header and one too many), so a caller can say
+    "too many" without reading a huge file. Raises Unreadable naming the line.
+    """
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise Unreadable(_("The file is not UTF-8 text."), line) from None
+    # newline="" hands line ends to the csv module, which knows all three (and quoted ones).
+    reader = csv.reader(io.StringIO(data, newline=""))
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > max_rows + 1:
+                break
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            message = _("A cell is longer than %(n)s characters.") % {
+                "n": number_format(csv.field_size_limit(), force_grouping=True)
+            }
+        else:
+            message = _("This line is not valid CSV (%(error)s).") % {"error": error}
+        raise Unreadable(message, reader.line_num or 1) from None
+    return rows

@@ -1,9 +1,12 @@
-"""Forms every app shares: the decision on an application or a suggestion."""
+"""Forms every app shares: the decision on an application or a suggestion, a CSV upload."""
 
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from .text import PlainTextForm
 
 REASON_LENGTH = 2000
 
@@ -44,3 +47,20 @@ class DecisionForm(forms.Form):
     @property
     def accepted(self) -> bool:
         return self.cleaned_data["decision"] == self.accept_value
+
+
+CSV_UPLOAD_BYTES = 1024 * 1024
+
+
+class CsvUploadForm(PlainTextForm):
+    """One CSV file of at most 1 MB (its content is read by lib.csv.read_rows)."""
+
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, at most 1 MB."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > CSV_UPLOAD_BYTES:
+            raise ValidationError(_("The file is larger than 1 MB."))
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError(_("Upload a .csv file."))
+        return upload

@@ -36,7 +36,6 @@ from .services import (
     valid_cells,
 )
 
-MAX_UPLOAD_BYTES = 1024 * 1024
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 # A month in the API (a URL or a filter): YYYY-MM in the years services.parse_month accepts,
@@ -118,18 +117,6 @@ class MonthGridForm(PlainTextForm):
     def bound_rows(self):
         for indicator, cells in self.rows:
             yield indicator, [(label, self[name]) for label, name in cells]
-
-
-class UploadForm(PlainTextForm):
-    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, at most 1 MB."))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(_("The file is larger than 1 MB."))
-        if not upload.name.lower().endswith(".csv"):
-            raise ValidationError(_("Upload a .csv file."))
-        return upload
 
 
 class TokenForm(PlainTextForm):

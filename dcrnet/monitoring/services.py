@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import re
 import secrets
 from collections import defaultdict
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from dcrnet.community.roles import lacks_mfa
 from dcrnet.directory.models import Facility
 from dcrnet.lib.cache import bump
+from dcrnet.lib.csv import Unreadable, read_rows
 from dcrnet.lib.disclosure import Constraint, protect
 from dcrnet.lib.text import control_character
 
@@ -554,28 +553,6 @@ class ParsedUpload:
 MAX_UPLOAD_ROWS = 1200
 
 
-def _csv_rows(text: str) -> tuple[list[list[str]], Problem | None]:
-    """Rows of a CSV text whatever its line ends (CRLF, LF or CR alone), or the first problem."""
-    # newline="" hands line ends to the csv module, which knows all three (and quoted ones).
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            rows.append(row)
-            if len(rows) > MAX_UPLOAD_ROWS + 1:
-                break
-    except csv.Error as error:
-        line = reader.line_num or 1
-        if "field larger than field limit" in str(error):
-            message = _("A cell is longer than %(n)s characters.") % {
-                "n": number_format(csv.field_size_limit(), force_grouping=True)
-            }
-        else:
-            message = _("This row is not valid CSV (%(error)s).") % {"error": error}
-        return rows, Problem(message, line=line)
-    return rows, None
-
-
 def _control_characters(rows: list[list[str]]) -> list[Problem]:
     problems = []
     for line, row in enumerate(rows, start=1):
@@ -597,15 +574,10 @@ def parse_upload(data: bytes | str) -> ParsedUpload:
     `read_count`, as in the grid and the API.
     """
     problems: list[Problem] = []
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            return ParsedUpload({}, [Problem(_("The file is not UTF-8 text."), line=line)])
-    rows, problem = _csv_rows(data)
-    if problem is not None:
-        return ParsedUpload({}, [problem])
+    try:
+        rows = read_rows(data, MAX_UPLOAD_ROWS)
+    except Unreadable as error:
+        return ParsedUpload({}, [Problem(error.message, line=error.line)])
     if not rows or not any(cell.strip() for cell in rows[0]):
         return ParsedUpload(
             {}, [Problem(_("The file is empty: the first row must be the header."), line=1)]

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dcrnet.directory.models import Country
 from dcrnet.lib.api import Refusal
 from dcrnet.lib.csv import csv_response
+from dcrnet.lib.forms import CsvUploadForm
 from dcrnet.lib.i18n import neutral_language
 
 from . import selectors, services, survey
@@ -33,7 +34,6 @@ from .forms import (
     SeriesFilters,
     SurveyForm,
     TokenForm,
-    UploadForm,
 )
 from .models import (
     DictionaryRelease,
@@ -375,7 +375,7 @@ def upload(request: HttpRequest, public_id: str) -> HttpResponse:
     facility = selectors.reported_facility(request.user, public_id)
     problems = []
     if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
+        form = CsvUploadForm(request.POST, request.FILES)
         if form.is_valid():
             parsed = services.parse_upload(form.cleaned_data["file"].read())
             try:
@@ -396,7 +396,7 @@ def upload(request: HttpRequest, public_id: str) -> HttpResponse:
                 )
                 return redirect("monitoring:report_home")
     else:
-        form = UploadForm()
+        form = CsvUploadForm()
     return render(
         request,
         "monitoring/upload.html",

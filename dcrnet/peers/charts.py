@@ -15,6 +15,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from dcrnet.lib.charts import nice_ticks
+
 from .selectors import View
 
 WIDTH, HEIGHT = 640, 420
@@ -22,17 +24,6 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 36, 56, 56
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK, MUTED, GRID = "#1b1f24", "#4a5360", "#d0d7de"
 POINT, OWN = "#0b5cab", "#9a3412"  # 4.5:1 or more on white
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering [low, high] (1, 2 or 5 times a power of ten apart)."""
-    if high <= low:
-        high = low + (abs(low) or 1.0)
-    raw = (high - low) / count
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first, last = math.floor(low / step), math.ceil(high / step)
-    return [round(n * step, 12) for n in range(first, last + 1)]
 
 
 def tick_label(value: float, step: float) -> str:
