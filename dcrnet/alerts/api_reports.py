@@ -64,11 +64,11 @@ FacilityId = Annotated[
 ]
 
 
-class Closed(Schema):
+class ClosedBody(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class ReportIn(Closed):
+class SubstanceReportIn(ClosedBody):
     """One facility's aggregate observation of a substance in one ISO week."""
 
     facility: FacilityId
@@ -96,7 +96,7 @@ class ReportIn(Closed):
     )
 
 
-class ReportOut(Schema):
+class SubstanceReportOut(Schema):
     public_id: UUID
     facility: str
     substance: str
@@ -110,7 +110,7 @@ class ReportOut(Schema):
     created: dt.datetime
 
 
-class PulseIn(Closed):
+class PulseIn(ClosedBody):
     """A day's overdoses managed on site. Sending a day again replaces its number."""
 
     facility: FacilityId
@@ -188,12 +188,12 @@ def pulse_out(pulse: Pulse, created: bool) -> dict:
 
 @router.post(
     "/alerts/reports",
-    response=responses({201: ReportOut}, *ERRORS),
+    response=responses({201: SubstanceReportOut}, *ERRORS),
     auth=ReporterTokenAuth(),
     url_name="alerts_report_create",
     summary="Report a substance seen at your facility (early warning)",
 )
-def report_create(request: HttpRequest, body: ReportIn):
+def report_create(request: HttpRequest, body: SubstanceReportIn):
     """Counts only, never anything about a person. The report is checked for a substance signal
     (a watch-list substance or one never reported in the network) as soon as it is stored."""
     facility = _facility(request, body.facility)

@@ -74,7 +74,7 @@ class VersionOut(Schema):
         return reverse("documents:download", args=[obj.document.slug, obj.number])
 
 
-class FacilityRef(Schema):
+class DocumentFacilityOut(Schema):
     public_id: str
     name: str
 
@@ -88,7 +88,9 @@ class ReferenceRef(Schema):
 class DocumentDetailOut(DocumentOut):
     summary: str = Field(description="Markdown.")
     versions: list[VersionOut] = Field(description="Newest first.")
-    facilities: list[FacilityRef] = Field(description="Facilities of the directory that use it.")
+    facilities: list[DocumentFacilityOut] = Field(
+        description="Facilities of the directory that use it."
+    )
     references: list[ReferenceRef] = Field(description="Evidence references.")
 
     @staticmethod

@@ -187,7 +187,7 @@ class DocumentFilters(Schema):
         return {name: value for name, value in self.model_dump().items() if value}
 
 
-class PageFilters(DocumentFilters):
+class DocumentPageFilters(DocumentFilters):
     page: Annotated[int, BeforeValidator(lambda v: _page_number(v))] = Field(1, ge=1, le=10_000)
 
 

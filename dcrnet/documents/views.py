@@ -24,12 +24,12 @@ MAX_ID = 2**63 - 1
 @require_GET
 def document_list(request: HttpRequest) -> HttpResponse:
     try:
-        filters = selectors.PageFilters.read(request.GET)
+        filters = selectors.DocumentPageFilters.read(request.GET)
     except ValidationError as exc:
         context = {
             "problems": selectors.problems(exc),
             "facets": [],
-            "filters": selectors.PageFilters(),
+            "filters": selectors.DocumentPageFilters(),
             "page": None,
             "active": [],
         }

@@ -325,7 +325,7 @@ def _when(
 # --- answers -----------------------------------------------------------------------------------
 
 
-class SourceOut(Schema):
+class ImpactSourceOut(Schema):
     id: int
     title: str
     year: int
@@ -356,7 +356,9 @@ class InputOut(Schema):
     high: float | None
     distribution: str | None = Field(description="fixed, uniform, triangular or pert.")
     overridden: bool = Field(description="You gave this value (it differs from the preset's).")
-    source: SourceOut | None = Field(description="Where the value comes from; null: your input.")
+    source: ImpactSourceOut | None = Field(
+        description="Where the value comes from; null: your input."
+    )
     note: str = Field(description="Where in the source, and how.")
 
 
@@ -420,7 +422,7 @@ class MonteCarloOut(Schema):
 class PresetRef(Schema):
     slug: str
     name: str
-    source: SourceOut
+    source: ImpactSourceOut
 
 
 class ImpactOut(Schema):
@@ -455,7 +457,7 @@ class PresetValueOut(Schema):
     from_preset: bool = Field(
         description="The preset fixes this value; otherwise it is the registry's default."
     )
-    source: SourceOut
+    source: ImpactSourceOut
     note: str
 
 
@@ -463,7 +465,7 @@ class PresetOut(Schema):
     slug: str
     name: str
     description: str = Field(description="Markdown.")
-    source: SourceOut
+    source: ImpactSourceOut
     currency: str
     price_year: int
     options: OptionsOut

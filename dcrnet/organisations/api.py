@@ -27,7 +27,7 @@ class OrganisationFilters(Schema):
     )
 
 
-class FacilityRef(Schema):
+class MemberFacilityOut(Schema):
     public_id: str
     name: str
 
@@ -46,7 +46,7 @@ class OrganisationOut(Schema):
 
 
 class OrganisationDetailOut(OrganisationOut):
-    facilities: list[FacilityRef]
+    facilities: list[MemberFacilityOut]
     members: list[str] = Field(description="Handles of the members who chose to be listed.")
 
     @staticmethod

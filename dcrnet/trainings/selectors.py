@@ -203,7 +203,7 @@ class SessionFilters(Filters):
         return {name: value for name, value in self.model_dump().items() if value}
 
 
-class PageFilters(SessionFilters):
+class SessionPageFilters(SessionFilters):
     page: Page = Field(1, ge=1, le=10_000, description="Page of the results.")
 
     def active(self) -> dict[str, str]:

@@ -128,7 +128,7 @@ def training(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def sessions(request: HttpRequest) -> HttpResponse:
     try:
-        filters = selectors.PageFilters.read(request.GET)
+        filters = selectors.SessionPageFilters.read(request.GET)
     except ValidationError as exc:
         context = {"problems": selectors.problems(exc), "facets": [], "page": None, "active": []}
         return render(request, "trainings/sessions.html", context, status=400)

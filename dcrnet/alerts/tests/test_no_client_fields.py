@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 
 from dcrnet.alerts import reports_csv
-from dcrnet.alerts.api_reports import PulseIn, ReportIn
+from dcrnet.alerts.api_reports import PulseIn, SubstanceReportIn
 from dcrnet.alerts.forms import PulseForm, SubstanceReportForm
 from dcrnet.alerts.models import Pulse, SubstanceReport
 
@@ -74,9 +74,9 @@ def test_the_observations_hold_only_allowlisted_fields():
 def test_every_way_in_accepts_only_the_allowlisted_inputs(facility):
     assert set(SubstanceReportForm(facility=facility, regions=[]).fields) == INPUTS
     assert set(PulseForm(facility=facility).fields) == {"day", "overdoses"}
-    assert set(ReportIn.model_fields) == INPUTS | {"facility"}
+    assert set(SubstanceReportIn.model_fields) == INPUTS | {"facility"}
     assert set(PulseIn.model_fields) == {"facility", "day", "overdoses"}
-    assert ReportIn.model_config["extra"] == PulseIn.model_config["extra"] == "forbid"
+    assert SubstanceReportIn.model_config["extra"] == PulseIn.model_config["extra"] == "forbid"
     assert set(reports_csv.REPORT_COLUMNS) == INPUTS
     assert set(reports_csv.PULSE_COLUMNS) == {"day", "overdoses"}
     # An unknown column is refused outright (the upload tests try client_age and initials).

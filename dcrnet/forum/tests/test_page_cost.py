@@ -67,7 +67,7 @@ def test_thread_page_reversals_do_not_grow_with_its_posts(role, client, member, 
     client.get(large_url)
     few, many = _reversals(client, small_url), _reversals(client, large_url)
     assert many == few
-    assert few < 45  # a few per page: the base template's links and one per kind of post link
+    assert few < 60  # a few per page: the base template's ~35 links and one per kind of post link
     if role == "moderator":  # the moderation tools are shown and built from the prefixes too
         page = client.get(large_url).content.decode()
         held = large.posts.get(number=3)
