@@ -337,6 +337,12 @@ class Facility(models.Model):
         _("exact longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )  # fmt: skip
+    # The source of the facility's identity: its name, operator, city and location.
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_accessed = models.DateField(
+        _("source accessed"), null=True, blank=True, help_text=_("When the source was read.")
+    )
     published = models.BooleanField(pgettext_lazy("facility", "published"), default=True)
     status = models.CharField(
         _("current status"),
@@ -413,6 +419,9 @@ class Facility(models.Model):
 class Sourced(models.Model):
     source = models.CharField(_("source"), max_length=300)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_accessed = models.DateField(
+        _("source accessed"), null=True, blank=True, help_text=_("When the source was read.")
+    )
 
     class Meta:
         abstract = True
