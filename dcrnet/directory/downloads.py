@@ -16,6 +16,7 @@ from dcrnet.lib.csv import as_download, csv_response
 from dcrnet.lib.i18n import neutral_language
 
 from . import selectors
+from .imports import EXPORT_PREFETCH, export_record
 from .schemas import FacilityFilters, FacilityOut
 
 LICENCE = "CC BY 4.0"
@@ -38,7 +39,13 @@ CSV_COLUMNS = (
     "services",
     "website",
     "url",
+    "source",
+    "source_url",
+    "source_accessed",
 )
+# The members of export_record a download item adds to (or takes over from) the API's item, so
+# that the file imports back unchanged (docs/facility-data.md).
+EXPORT_MEMBERS = ("description", "location", "source", "status_history", "snapshots")
 
 
 def _refused(problems: list[tuple[str, str]]) -> JsonResponse:
@@ -71,6 +78,9 @@ def _csv_row(request: HttpRequest, facility) -> list:
         ";".join(s.service for s in services),
         facility.website,
         request.build_absolute_uri(facility.get_absolute_url()),
+        facility.source,
+        facility.source_url,
+        facility.source_accessed.isoformat() if facility.source_accessed else "",
     ]
 
 
@@ -91,14 +101,18 @@ def facilities_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 @neutral_language
 def facilities_json(request: HttpRequest) -> HttpResponse:
-    """The API's facility items, all of them, with the licence and when they were generated."""
+    """The API's facility items with their histories and snapshots (an import file), all of
+    them, with the licence and when they were generated."""
     filters, problems = FacilityFilters.from_query(request.GET)
     if problems:
         return _refused(problems)
-    facilities = [
-        FacilityOut.from_orm(facility).model_dump(mode="json")
-        for facility in selectors.facility_list(filters, request.user)
-    ]
+    listed = selectors.facility_list(filters, request.user).prefetch_related(*EXPORT_PREFETCH)
+    facilities = []
+    for facility in listed:
+        item = FacilityOut.from_orm(facility).model_dump(mode="json")
+        record = export_record(facility)
+        item.update({member: record[member] for member in EXPORT_MEMBERS})
+        facilities.append(item)
     body = {
         "licence": LICENCE,
         "licence_url": LICENCE_URL,

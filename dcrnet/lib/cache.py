@@ -86,9 +86,18 @@ def is_content(model) -> bool:
 def invalidate(sender, action: str = "", **kwargs) -> None:
     if action.startswith("pre_"):
         return
-    if is_content(sender):
+    if is_content(sender) and not _bump_pending():
         bump()
         transaction.on_commit(bump)
+
+
+def _bump_pending() -> bool:
+    """True when this transaction already bumps the version on commit: one bump per
+    transaction, not one per saved row (an import saves thousands)."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        func is bump for _sids, func, _robust in connection.run_on_commit
+    )
 
 
 def cached[T](name: str, compute: Callable[[], T], seconds: int, *, content: bool = True) -> T:

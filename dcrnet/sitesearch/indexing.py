@@ -14,8 +14,11 @@ is always the database's.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Iterable
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connections, router, transaction
@@ -79,11 +82,35 @@ def _take_turn(connection, *, wait: bool) -> bool:
         return bool(cursor.fetchone()[0])
 
 
+_batch = threading.local()
+
+
+@contextlib.contextmanager
+def batched() -> Iterator[None]:
+    """Resyncs asked for inside are made once each, when the block ends (bulk writes such as
+    an import save a row many times). Nothing is indexed if the block raises."""
+    if getattr(_batch, "pending", None) is not None:  # an outer block makes them
+        yield
+        return
+    _batch.pending = defaultdict(set)
+    try:
+        yield
+        pending = _batch.pending
+    finally:
+        _batch.pending = None
+    for kind, ids in pending.items():
+        resync(kind, ids)
+
+
 def resync(kind: str, ids: Iterable[int]) -> None:
     """Make the entries of these rows of `kind` what the rows say (none for a row that is
     gone or not to be found)."""
     ids = sorted({int(pk) for pk in ids if pk is not None})
     if not ids:
+        return
+    pending = getattr(_batch, "pending", None)
+    if pending is not None:
+        pending[kind].update(ids)
         return
     connection = _connection()
     if not connection.in_atomic_block:

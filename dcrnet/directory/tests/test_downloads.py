@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 import pytest
 
 from dcrnet.directory.downloads import CSV_COLUMNS
+from dcrnet.directory.imports import apply, parse
+from dcrnet.directory.tests.test_imports import table
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +68,9 @@ def test_the_csv_has_a_header_and_one_row_per_public_facility(client, directory)
         "services": "drug_checking;supervision",
         "website": "https://cnds.lu/",
         "url": "http://testserver/facilities/lu-abrigado/",
+        "source": "",
+        "source_url": "",
+        "source_accessed": "",
     }
     zurich = table[1]
     assert zurich["name"] == 'Kontakt- und Anlaufstelle Zürich, "K&A"'  # quoted, UTF-8
@@ -159,14 +165,33 @@ def test_the_json_has_the_licence_a_timestamp_and_the_api_items(client, director
     assert body["filters"] == {"country": "LU"}
     assert body["count"] == 1
     api_items = client.get("/api/v1/facilities?country=LU").json()["items"]
-    assert body["facilities"] == api_items
+    [item], [api_item] = body["facilities"], api_items
+    # The API's item, with what makes it an import file (location with its exact fields).
+    assert {k: v for k, v in item.items() if k in api_item and k != "location"} == {
+        k: v for k, v in api_item.items() if k != "location"
+    }
+    assert item["status_history"] == [
+        {
+            "date": "2005-07-01",
+            "status": "open",
+            "note": "",
+            "source": "test",
+            "source_url": "",
+            "source_accessed": None,
+        }
+    ]
+    assert item["snapshots"][0]["routes"] == [
+        {"route": "injecting", "places": 10},
+        {"route": "smoking", "places": 5},
+    ]
+    assert (item["description"], item["source"]["title"]) == ("", "")
     assert "Comité" in response.content.decode("utf-8")  # UTF-8, not \\u escapes
 
 
 @pytest.mark.parametrize("url", ["/data/facilities.csv", "/data/facilities.json"])
 @pytest.mark.parametrize("n", [2, 20])
 def test_downloads_take_the_same_queries_for_2_or_20_facilities(
-    client, make_facility, django_assert_num_queries, url, n
+    client, make_facility, django_assert_max_num_queries, url, n
 ):
     for i in range(n):
         make_facility(
@@ -175,8 +200,55 @@ def test_downloads_take_the_same_queries_for_2_or_20_facilities(
             routes={"injecting": i, "smoking": None},
             services=("supervision", "oat"),
         )
-    # Facilities with country and current snapshot, their routes, (for the CSV) their services.
-    with django_assert_num_queries(3 if url.endswith(".csv") else 2):
+    # Facilities with country and current snapshot, their routes, (for the CSV) their services;
+    # for the JSON also every status entry and snapshot with their rows (five more).
+    with django_assert_max_num_queries(3 if url.endswith(".csv") else 8):
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.count(b"f-") >= n
+
+
+@pytest.fixture
+def sourced(directory, make_facility):
+    make_facility(
+        "de-berlin-birkenstube",
+        name="Birkenstube",
+        country="DE",
+        city="Berlin",
+        source="Register, with a comma",
+        source_url="https://example.org/r",
+        source_accessed=dt.date(2026, 11, 30),
+        operator="=formula-like operator",
+        publish_exact_location=True,
+        exact_latitude="52.521234",
+        exact_longitude="13.401234",
+        address="Somewhere 1",
+        routes={"injecting": 8, "oral": None},
+    )
+
+
+def test_the_json_download_imports_back_unchanged(client, sourced, editor):
+    client.force_login(editor)  # the unpublished facility too
+    body = client.get("/data/facilities.json").json()
+    before = table()
+    report = apply(parse(json.dumps(body), "json"))
+    assert sorted(report.unchanged) == [
+        "ch-zurich",
+        "de-berlin-birkenstube",
+        "lu-abrigado",
+        "lu-hidden",
+    ]
+    assert table() == before
+
+
+def test_the_csv_download_imports_back_unchanged(client, sourced):
+    response = client.get("/data/facilities.csv")
+    table_row = {row["public_id"]: row for row in rows(response)}["de-berlin-birkenstube"]
+    assert (table_row["source"], table_row["source_accessed"]) == (
+        "Register, with a comma",
+        "2026-11-30",
+    )
+    before = table()
+    report = apply(parse(response.content, "csv"))
+    assert sorted(report.unchanged) == ["ch-zurich", "de-berlin-birkenstube", "lu-abrigado"]
+    assert table() == before
