@@ -27,6 +27,7 @@ from .models import (
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
     extra = 0
+    fields = ["date", "status", "note", "source", "source_url", "source_accessed"]
 
 
 def in_every_language(*fields: str) -> list[str]:
@@ -51,7 +52,7 @@ class CountryAdmin(TranslatedHistoryAdmin):
 
 @admin.register(Facility)
 class FacilityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "city", "country", "status", "model", "published"]
+    list_display = ["name", "city", "country", "status", "model", "published", "source_accessed"]
     list_filter = ["status", "model", "country", "published"]
     search_fields = ["name", "city", "operator", "public_id"]
     readonly_fields = ["status", "status_since", "current_snapshot"]
@@ -60,6 +61,10 @@ class FacilityAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["public_id", "name", "operator", "model", "website", "published"]}),
         (_("Where"), {"fields": ["city", "country", "latitude", "longitude"]}),
+        (
+            _("Source of its name, operator, city and location"),
+            {"fields": ["source", "source_url", "source_accessed"]},
+        ),
         (
             _("Exact location (only if the operator publishes it)"),
             {"fields": ["publish_exact_location", "address", "exact_latitude", "exact_longitude"]},
@@ -108,7 +113,7 @@ class HoursInline(admin.TabularInline):
 
 @admin.register(ProfileSnapshot)
 class ProfileSnapshotAdmin(SimpleHistoryAdmin):
-    list_display = ["facility", "as_of", "source"]
+    list_display = ["facility", "as_of", "source", "source_accessed"]
     list_filter = ["facility__country"]
     search_fields = ["facility__name", "source"]
     autocomplete_fields = ["facility"]

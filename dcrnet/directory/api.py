@@ -39,7 +39,7 @@ def list_facilities(
     request: HttpRequest, filters: Query[FacilityFilters], page: Query[Pagination]
 ) -> dict:
     """Facilities, filtered and sorted as on the list page, a page at a time."""
-    facilities = selectors.facility_list(filters, request.user)
+    facilities = selectors.facility_items(filters, request.user)
     return {
         "count": facilities.count(),
         "limit": page.limit,

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -206,6 +206,30 @@ FACILITY_ORDERINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+SOURCE_FIELDS = ("source", "source_url", "source_accessed")
+
+
+def source_ref(title: str, url: str, accessed: dt.date | None) -> dict | None:
+    """A source as the API and the pages give it; None when nothing names it."""
+    if not (title or url):
+        return None
+    return {"title": title, "url": url, "accessed": accessed}
+
+
+# A facility page warns that it may have changed when its newest fact is older than this.
+FACTS_GROW_OLD_YEARS = 3
+
+# What the facility page lists as not reported, in the order of the page.
+MISSING_OPERATOR = _("Operator")
+MISSING_WEBSITE = _("Website")
+MISSING_ROUTES = _("Routes of use")
+MISSING_PLACES = _("Places per route")
+MISSING_HOURS = _("Opening hours")
+MISSING_SERVICES = _("Services")
+MISSING_CRITERIA = _("Admission criteria")
+MISSING_AGE = _("Minimum age")
+
+
 class FacilityQuerySet(models.QuerySet):
     def public(self) -> FacilityQuerySet:
         return self.filter(published=True)
@@ -241,6 +265,21 @@ class FacilityQuerySet(models.QuerySet):
             "snapshots__services",
             "snapshots__criteria",
             "snapshots__opening_hours",
+        )
+
+    def with_sources(self) -> FacilityQuerySet:
+        """The dated sources of every status entry and snapshot: two queries for any number."""
+        return self.prefetch_related(
+            Prefetch(
+                "status_changes",
+                queryset=StatusChange.objects.only("facility_id", "date", "status", *SOURCE_FIELDS),
+                to_attr="status_sources",
+            ),
+            Prefetch(
+                "snapshots",
+                queryset=ProfileSnapshot.objects.only("facility_id", "as_of", *SOURCE_FIELDS),
+                to_attr="snapshot_sources",
+            ),
         )
 
     def in_country(self, country: Country) -> FacilityQuerySet:
@@ -407,6 +446,90 @@ class Facility(models.Model):
     def public_address(self) -> str:
         return self.address if self.publish_exact_location else ""
 
+    @property
+    def identity_source(self) -> dict | None:
+        """The source of its name, operator, city and location."""
+        return source_ref(self.source, self.source_url, self.source_accessed)
+
+    def _statuses(self) -> list[StatusChange]:
+        prefetched = getattr(self, "status_sources", None)
+        return prefetched if prefetched is not None else list(self.status_changes.all())
+
+    def _snapshots(self) -> list[ProfileSnapshot]:
+        prefetched = getattr(self, "snapshot_sources", None)
+        return prefetched if prefetched is not None else list(self.snapshots.all())
+
+    def sources(self) -> list[dict]:
+        """Every distinct source of its facts: its identity's, then its status entries' (oldest
+        first), then its snapshots' (newest first). Prefetch with `with_sources()` or
+        `for_detail()` in lists."""
+        refs = [self.identity_source]
+        refs += [source_ref(s.source, s.source_url, s.source_accessed) for s in self._statuses()]
+        refs += [source_ref(s.source, s.source_url, s.source_accessed) for s in self._snapshots()]
+        distinct: dict[tuple, dict] = {}
+        for ref in refs:
+            if ref is not None:
+                distinct.setdefault((ref["title"], ref["url"], ref["accessed"]), ref)
+        return list(distinct.values())
+
+    def current_status_entry(self) -> StatusChange | None:
+        statuses = self._statuses()
+        return max(statuses, key=lambda s: (s.date, s.pk)) if statuses else None
+
+    def current_profile(self) -> ProfileSnapshot | None:
+        """The current snapshot, taken from the prefetched snapshots when there are some."""
+        if self.current_snapshot_id is None:
+            return None
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "snapshots" in cache:
+            for snapshot in cache["snapshots"]:
+                if snapshot.pk == self.current_snapshot_id:
+                    return snapshot
+        return self.current_snapshot
+
+    def newest_fact_date(self) -> dt.date | None:
+        """The date of its newest dated fact: the latest status entry or snapshot."""
+        profile = self.current_profile()
+        dates = [d for d in (self.status_since, profile.as_of if profile else None) if d]
+        return max(dates) if dates else None
+
+    def facts_are_old(self, today: dt.date | None = None) -> bool:
+        """True when its newest dated fact is more than FACTS_GROW_OLD_YEARS years old."""
+        newest = self.newest_fact_date()
+        if newest is None:
+            return False
+        today = today or timezone.localdate()
+        try:
+            cutoff = today.replace(year=today.year - FACTS_GROW_OLD_YEARS)
+        except ValueError:  # 29 February, in a year that has none
+            cutoff = today.replace(year=today.year - FACTS_GROW_OLD_YEARS, day=28)
+        return newest < cutoff
+
+    def missing_facts(self) -> list[str]:
+        """What no source gives, in plain words (the current profile's gaps included)."""
+        missing = []
+        if not self.operator:
+            missing.append(MISSING_OPERATOR)
+        if not self.website:
+            missing.append(MISSING_WEBSITE)
+        profile = self.current_profile()
+        if profile is None:
+            return missing
+        routes = list(profile.routes.all())
+        if not routes:
+            missing.append(MISSING_ROUTES)
+        if not routes or any(r.places is None for r in routes):
+            missing.append(MISSING_PLACES)
+        if not profile.opening_hours.all():
+            missing.append(MISSING_HOURS)
+        if not profile.services.all():
+            missing.append(MISSING_SERVICES)
+        if not (profile.criteria.all() or profile.other_criteria):
+            missing.append(MISSING_CRITERIA)
+        if profile.minimum_age is None:
+            missing.append(MISSING_AGE)
+        return missing
+
     def clean(self) -> None:
         if self.publish_exact_location and (
             self.exact_latitude is None or self.exact_longitude is None
@@ -532,6 +655,7 @@ class ProfileSnapshot(Sourced):
             "as_of": self.as_of,
             "source": self.source,
             "source_url": self.source_url,
+            "source_accessed": self.source_accessed,
             "routes": [{"route": r.route, "places": r.places} for r in self.routes.all()],
             "services": [s.service for s in self.services.all()],
             "admission_criteria": [c.criterion for c in self.criteria.all()],
@@ -541,6 +665,8 @@ class ProfileSnapshot(Sourced):
                 {"weekday": h.weekday, "opens": h.opens, "closes": h.closes}
                 for h in self.opening_hours.all()
             ],
+            "hours_note": self.hours_note,
+            "notes": self.notes,
         }
 
 

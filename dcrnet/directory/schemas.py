@@ -199,6 +199,14 @@ class RoutePlaces(Schema):
     places: int | None = Field(description="Places for this route; null when unknown.")
 
 
+class SourceRef(Schema):
+    """A source of facts, so that a reader can check them."""
+
+    title: str
+    url: str = Field(description="Empty when the source is not online.")
+    accessed: dt.date | None = Field(description="When the source was read; null if not recorded.")
+
+
 class FacilityOut(Schema):
     public_id: str = Field(description="Stable identifier; never changes.")
     name: str
@@ -212,10 +220,18 @@ class FacilityOut(Schema):
     location: Location
     routes: list[RoutePlaces] = Field(description="Routes offered, from the current profile.")
     url: str = Field(description="Path of the facility's page on this site.")
+    sources: list[SourceRef] = Field(
+        description="The distinct sources of its facts: its identity, its status entries and "
+        "its profile snapshots."
+    )
 
     @staticmethod
     def resolve_country(obj: Facility) -> dict:
         return country_ref(obj.country)
+
+    @staticmethod
+    def resolve_sources(obj: Facility) -> list[dict]:
+        return obj.sources()
 
     @staticmethod
     def resolve_location(obj: Facility) -> dict:
@@ -251,6 +267,7 @@ class StatusChangeOut(Schema):
     note: str
     source: str
     source_url: str
+    source_accessed: dt.date | None = Field(description="When the source was read.")
 
 
 LOCAL_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"
@@ -280,12 +297,15 @@ class SnapshotOut(Schema):
     as_of: dt.date
     source: str
     source_url: str
+    source_accessed: dt.date | None = Field(description="When the source was read.")
     routes: list[RoutePlaces]
     services: list[Service]
     admission_criteria: list[Criterion]
     minimum_age: int | None
     other_criteria: str
     opening_hours: list[OpeningHoursOut]
+    hours_note: str
+    notes: str = Field(description="Markdown.")
 
 
 class MarkdownText(Schema):
@@ -298,6 +318,9 @@ def markdown_text(text: str) -> dict:
 
 
 class FacilityDetailOut(FacilityOut):
+    source: SourceRef | None = Field(
+        description="The source of its name, operator, city and location; null if none."
+    )
     description: MarkdownText
     status_history: list[StatusChangeOut] = Field(description="Oldest first; the last is current.")
     snapshots: list[SnapshotOut] = Field(description="Profile snapshots, newest first.")
@@ -307,6 +330,10 @@ class FacilityDetailOut(FacilityOut):
         # The current snapshot is among the prefetched ones: no extra query.
         current = [s for s in obj.snapshots.all() if s.pk == obj.current_snapshot_id]
         return list(current[0].routes.all()) if current else []
+
+    @staticmethod
+    def resolve_source(obj: Facility) -> dict | None:
+        return obj.identity_source
 
     @staticmethod
     def resolve_description(obj: Facility) -> dict:

@@ -20,6 +20,8 @@ from .models import (
     Facility,
     Highlight,
     ProfileSnapshot,
+    Route,
+    Status,
     StatusChange,
     highlight_for,
     open_counts_by_year,
@@ -144,6 +146,12 @@ def facility_list(filters: FacilityFilters, user):
     )
 
 
+def facility_items(filters: FacilityFilters, user):
+    """`facility_list` with the sources of every fact, as the API and the JSON download give
+    each facility (two more queries, whatever the number of facilities)."""
+    return facility_list(filters, user).with_sources()
+
+
 def map_points(filters: FacilityFilters, user):
     """The same facilities as `facility_list`, with only what a marker needs."""
     return facility_list(filters, user).for_map()
@@ -151,6 +159,36 @@ def map_points(filters: FacilityFilters, user):
 
 def facilities_in_country(country: Country, user):
     return Facility.objects.visible_to(user).in_country(country).for_list().order_by("city", "name")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """How many facilities have each current status and offer each route, and how many have no
+    route reported (no profile, or a profile without routes)."""
+
+    statuses: list[tuple[str, str, int]]  # (value, label, count), every status
+    routes: list[tuple[str, str, int]]  # (value, label, count), every route
+    routes_not_reported: int
+    total: int
+
+
+def breakdown(facilities: list[Facility]) -> Breakdown:
+    """From facilities fetched with `for_list()` (their current routes prefetched): no query."""
+    statuses = dict.fromkeys(Status.values, 0)
+    routes = dict.fromkeys(Route.values, 0)
+    not_reported = 0
+    for facility in facilities:
+        statuses[facility.status] += 1
+        offered = facility.current_snapshot.routes.all() if facility.current_snapshot else []
+        for route in {r.route for r in offered}:
+            routes[route] += 1
+        not_reported += not offered
+    return Breakdown(
+        statuses=[(value, Status(value).label, n) for value, n in statuses.items()],
+        routes=[(value, Route(value).label, n) for value, n in routes.items()],
+        routes_not_reported=not_reported,
+        total=len(facilities),
+    )
 
 
 def facility_detail(public_id: str, user=None) -> Facility:

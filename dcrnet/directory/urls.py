@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import downloads, views
+from . import downloads, osm, views
 
 app_name = "directory"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("highlights/<int:year>/<int:month>/", views.highlight_detail, name="highlight"),
     path("data/facilities.csv", downloads.facilities_csv, name="facilities_csv"),
     path("data/facilities.json", downloads.facilities_json, name="facilities_json"),
+    path("data/facilities.osm.geojson", osm.facilities_osm, name="facilities_osm"),
 ]

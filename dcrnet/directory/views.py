@@ -53,6 +53,9 @@ def facility_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "snapshot": snapshots[0] if snapshots else None,
             "changes": selectors.snapshot_changes(snapshots),
             "statuses": list(facility.status_changes.all()),
+            "missing": facility.missing_facts(),
+            "newest": facility.newest_fact_date(),
+            "facts_are_old": facility.facts_are_old(),
         },
     )
 
@@ -75,12 +78,14 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         country = selectors.country(code)
     except Country.DoesNotExist:
         raise Http404 from None
+    facilities = list(selectors.facilities_in_country(country, request.user))
     return render(
         request,
         "directory/country_detail.html",
         {
             "country": country,
-            "facilities": selectors.facilities_in_country(country, request.user),
+            "facilities": facilities,
+            "breakdown": selectors.breakdown(facilities),
             "series": country.open_counts_by_year(),
         },
     )

@@ -53,6 +53,7 @@ ACCESS: dict[str, str] = {
     "directory:highlight": PUBLIC,
     "directory:facilities_csv": PUBLIC,
     "directory:facilities_json": PUBLIC,
+    "directory:facilities_osm": PUBLIC,
     # Editable pages (the catch-all, last in dcrnet/urls.py)
     "pages:page": PUBLIC,
     # Open data API: the schema and its docs are public by design

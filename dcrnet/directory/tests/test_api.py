@@ -81,6 +81,7 @@ def test_the_list_gives_each_public_facility_with_its_fields(client, directory):
         "location": {"latitude": 49.61, "longitude": 6.13, "exact": False, "address": None},
         "routes": [{"route": "injecting", "places": 10}, {"route": "smoking", "places": 5}],
         "url": "/facilities/lu-abrigado/",
+        "sources": [{"title": "test", "url": "", "accessed": None}],
     }
     assert body["items"][1]["routes"] == []  # no profile yet
 
@@ -238,11 +239,12 @@ def test_the_list_takes_the_same_queries_for_2_or_20_facilities(
     client, make_facility, django_assert_num_queries, n
 ):
     facilities_and_queries(make_facility, n)
-    # The count, the facilities with country and current snapshot, their routes.
-    with django_assert_num_queries(3):
+    # The count, the facilities with country and current snapshot, their routes, the sources
+    # of their status entries and of their snapshots.
+    with django_assert_num_queries(5):
         body = get(client, "/api/v1/facilities?sort=country")
     assert body["count"] == n
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(5):
         get(client, "/api/v1/facilities?route=injecting&service=oat&status=open")
 
 
@@ -270,28 +272,47 @@ def test_one_facility_has_its_status_history_and_snapshots_newest_first(
     assert body["public_id"] == "lu-abrigado" and body["status"] == "open"
     assert body["status_since"] == "2020-06-01"
     assert body["status_history"] == [
-        {"date": "2005-07-01", "status": "open", "note": "", "source": "test", "source_url": ""},
+        {
+            "date": "2005-07-01",
+            "status": "open",
+            "note": "",
+            "source": "test",
+            "source_url": "",
+            "source_accessed": None,
+        },
         {
             "date": "2020-03-16",
             "status": "suspended",
             "note": "COVID-19",
             "source": "Press release",
             "source_url": "https://example.org/covid",
+            "source_accessed": None,
         },
-        {"date": "2020-06-01", "status": "open", "note": "", "source": "x", "source_url": ""},
+        {
+            "date": "2020-06-01",
+            "status": "open",
+            "note": "",
+            "source": "x",
+            "source_url": "",
+            "source_accessed": None,
+        },
     ]
     assert [s["as_of"] for s in body["snapshots"]] == ["2024-01-01", "2015-01-01"]
     assert body["snapshots"][1] == {
         "as_of": "2015-01-01",
         "source": "Survey 2015",
         "source_url": "",
+        "source_accessed": None,
         "routes": [{"route": "injecting", "places": 8}],
         "services": [],
         "admission_criteria": ["contract"],
         "minimum_age": 18,
         "other_criteria": "",
         "opening_hours": [{"weekday": 0, "opens": "09:00:00", "closes": "17:30:00"}],
+        "hours_note": "",
+        "notes": "",
     }
+    assert body["source"] is None  # the test facility names no source of its identity
     assert body["routes"] == [
         {"route": "injecting", "places": 10},
         {"route": "smoking", "places": 5},

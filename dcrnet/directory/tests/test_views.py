@@ -247,3 +247,173 @@ def test_the_map_and_download_links_carry_the_valid_filters_of_the_list(client, 
     assert len(rows) == 2 and "no-oslo" in rows[1]
     fragment = client.get("/facilities/?route=injecting", headers={"HX-Request": "true"})
     assert 'href="/data/facilities.csv?route=injecting"' in fragment.content.decode()
+
+
+# --- Sources, what is not reported, and old facts on the facility page ---------------------
+
+
+def test_the_facility_page_names_the_source_of_its_identity_with_the_date_read(
+    client, make_facility
+):
+    make_facility(
+        "lu-abrigado",
+        name="Abrigado",
+        source="National register",
+        source_url="https://example.org/register",
+        source_accessed=dt.date(2026, 11, 2),
+    )
+    html = client.get("/facilities/lu-abrigado/").content.decode()
+    assert "Source of its name, operator, city and location:" in html
+    link = '<a href="https://example.org/register" rel="noopener noreferrer">National register</a>'
+    assert f"{link}, read on 2 November 2026" in html
+    make_facility("lu-other")
+    html = client.get("/facilities/lu-other/").content.decode()
+    assert "No source is recorded for its name, operator, city and location." in html
+
+
+def not_reported(html: str) -> list[str]:
+    section = re.search(r'<section aria-labelledby="missing-h">(.*?)</section>', html, re.S)
+    return re.findall(r"<li>(.*?)</li>", section.group(1)) if section else []
+
+
+def test_the_facility_page_lists_the_facts_no_source_gives(client, facility):
+    html = client.get("/facilities/lu-abrigado/").content.decode()
+    # Routes with their places and a service are reported; the rest is not.
+    assert not_reported(html) == [
+        "Operator",
+        "Website",
+        "Opening hours",
+        "Admission criteria",
+        "Minimum age",
+    ]
+    assert "There is no profile of this facility" not in html
+
+
+def test_a_route_without_its_places_is_reported_as_missing_places(client, make_facility):
+    make_facility(
+        "lu-x", operator="CNDS", website="https://cnds.lu/", routes={"injecting": 4, "oral": None}
+    )
+    assert "Places per route" in not_reported(client.get("/facilities/lu-x/").content.decode())
+
+
+def test_a_facility_without_a_profile_says_so_in_plain_words(client, make_facility):
+    make_facility("lu-x", operator="CNDS", routes=None)
+    html = client.get("/facilities/lu-x/").content.decode()
+    assert not_reported(html) == ["Website"]
+    assert "There is no profile of this facility: no source we have gives its routes" in html
+
+
+def test_nothing_missing_means_no_not_reported_section(client, make_facility):
+    from dcrnet.directory.models import OpeningHours, SnapshotCriterion
+
+    facility = make_facility(
+        "lu-x", operator="CNDS", website="https://cnds.lu/", routes={"injecting": 4}
+    )
+    snapshot = facility.current_snapshot
+    snapshot.minimum_age = 18
+    snapshot.save()
+    SnapshotCriterion.objects.create(snapshot=snapshot, criterion="contract")
+    OpeningHours.objects.create(snapshot=snapshot, weekday=0, opens=dt.time(9), closes=dt.time(17))
+    html = client.get("/facilities/lu-x/").content.decode()
+    assert 'id="missing-h"' not in html
+
+
+def test_old_facts_get_a_notice_with_the_month_of_the_newest(client, make_facility):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    old = today.replace(year=today.year - 3, day=1) - dt.timedelta(days=1)
+    make_facility("lu-old", since=old.replace(day=1), routes=None)
+    html = client.get("/facilities/lu-old/").content.decode()
+    month = old.strftime("%B %Y")
+    assert (
+        f"Our newest source on this facility dates from {month}: it may have changed since." in html
+    )
+
+
+def test_a_recent_status_or_snapshot_means_no_notice(client, make_facility):
+    from django.utils import timezone
+
+    from dcrnet.directory.services import record_snapshot
+
+    today = timezone.localdate()
+    recent = today.replace(year=today.year - 3)  # exactly three years: not more
+    make_facility("lu-recent", since=recent, routes=None)
+    snapshotted = make_facility("lu-snap", since=dt.date(2001, 1, 1), routes=None)
+    record_snapshot(snapshotted, today - dt.timedelta(days=30), source="Survey")
+    for public_id in ("lu-recent", "lu-snap"):
+        html = client.get(f"/facilities/{public_id}/").content.decode()
+        assert "Our newest source on this facility" not in html, public_id
+
+
+# --- The country page ----------------------------------------------------------------------
+
+
+def count_in_row(html: str, label_pattern: str) -> int:
+    match = re.search(label_pattern + r"\s*</th><td>(\d+)</td>", html)
+    assert match, label_pattern
+    return int(match.group(1))
+
+
+def test_the_country_page_counts_facilities_by_status_and_route(client, make_facility):
+    make_facility("lu-1", routes={"injecting": 10, "smoking": 5})
+    make_facility("lu-2", routes={"injecting": 4})
+    make_facility("lu-3", status="suspended", routes={"smoking": None})
+    make_facility("lu-4", status="closed", routes=None)
+    make_facility("lu-5", status="planned", routes={})  # a profile without routes
+    make_facility("lu-hidden", published=False, routes={"oral": 1})
+    make_facility("de-1", country="DE", routes={"oral": 1})
+    html = client.get("/countries/lu/").content.decode()
+    assert count_in_row(html, r'status-open">Open</span>') == 2
+    assert count_in_row(html, r'status-suspended">Suspended</span>') == 1
+    assert count_in_row(html, r'status-closed">Closed</span>') == 1
+    assert count_in_row(html, r'status-planned">Planned</span>') == 1
+    assert count_in_row(html, r'<th scope="row">Injecting') == 2
+    assert count_in_row(html, r'<th scope="row">Smoking / inhaling') == 2
+    assert count_in_row(html, r'<th scope="row">Oral') == 0  # the unpublished one is not counted
+    assert count_in_row(html, r'<th scope="row">Routes not reported') == 2
+    assert "<caption>By current status</caption>" in html
+
+
+def test_the_country_page_gives_the_open_counts_as_a_table(client, make_facility):
+    make_facility("lu-1", since=dt.date(2005, 7, 1))
+    make_facility("lu-2", since=dt.date(2010, 1, 1))
+    html = client.get("/countries/lu/").content.decode()
+    assert "<tr><td>2005</td><td>1</td></tr>" in html
+    assert "<tr><td>2010</td><td>2</td></tr>" in html
+
+
+def test_a_country_without_a_legal_description_says_it_is_not_described(client, facility):
+    html = client.get("/countries/lu/").content.decode()
+    assert 'id="legal-h"' in html and "Not described yet" in html
+    assert "No source is recorded" not in html  # nothing described, no source to miss
+    Country.objects.filter(code="LU").update(legal_basis="The law of **2001**.")
+    html = client.get("/countries/lu/").content.decode()
+    assert "<strong>2001</strong>" in html and "Not described yet" not in html
+    assert "No source is recorded for this description." in html
+    Country.objects.filter(code="LU").update(
+        source_title="EUDA country drug report", source_url="https://example.org/lu"
+    )
+    html = client.get("/countries/lu/").content.decode()
+    assert (
+        '<a href="https://example.org/lu" rel="noopener noreferrer">EUDA country drug report</a>'
+        in html
+    )
+
+
+# --- The admin -----------------------------------------------------------------------------
+
+
+def test_the_admin_edits_the_identity_source_and_shows_when_sources_were_read(
+    client, superuser, facility
+):
+    client.force_login(superuser)
+    html = client.get(f"/admin/directory/facility/{facility.pk}/change/").content.decode()
+    for name in ("source", "source_url", "source_accessed"):
+        assert f'name="{name}"' in html, name
+    assert 'name="status_changes-0-source_accessed"' in html
+    snapshot = facility.current_snapshot
+    html = client.get("/admin/directory/profilesnapshot/").content.decode()
+    assert "column-source_accessed" in html
+    html = client.get(f"/admin/directory/profilesnapshot/{snapshot.pk}/change/").content.decode()
+    assert 'name="source_accessed"' in html
