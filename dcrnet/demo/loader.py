@@ -1,53 +1,47 @@
 """Loader steps for `manage.py load_demo`: write the demo data, touching only what differs.
 
-A step is a callable taking a `Tally`. It writes through `upsert` (or `sync_rows`) so that a
-second run saves nothing: no `updated` timestamps move and no simple-history rows are added.
+A step is a callable taking a `Tally`. It writes through `upsert` (or the facility importer) so
+that a second run saves nothing: no `updated` timestamps move and no simple-history rows are
+added.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
+import json
 from collections import Counter
-from collections.abc import Iterable
-from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.db import models
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
+from django_countries import countries as iso_countries
 
 from dcrnet.community.models import DEMO_EMAIL_DOMAIN, User
-from dcrnet.directory.models import (
-    Country,
-    Facility,
-    Highlight,
-    OpeningHours,
-    ProfileSnapshot,
-    SnapshotCriterion,
-    SnapshotRoute,
-    SnapshotService,
-    StatusChange,
-)
-from dcrnet.directory.services import (
-    delete_snapshot,
-    delete_status_change,
-    record_snapshot,
-    record_status,
-)
+from dcrnet.directory import imports
+from dcrnet.directory.imports import normalised
+from dcrnet.directory.models import Country, Facility, Highlight, ProfileSnapshot, StatusChange
+from dcrnet.directory.services import delete_snapshot, delete_status_change
 from dcrnet.forum.models import Category, Post, PostStatus, Thread
 from dcrnet.organisations.models import Organisation
 from dcrnet.organisations.models import Status as OrganisationStatus
 from dcrnet.pages.models import TRANSLATED_FIELDS, Page
 
 from .data.countries import COUNTRIES
-from .data.facilities import FACILITIES, HIGHLIGHT, HIGHLIGHT_TRANSLATIONS
+from .data.facilities import HIGHLIGHT, HIGHLIGHT_TRANSLATIONS
 from .data.forum import CATEGORIES, THREADS
 from .data.organisations import organisations
 from .data.pages import PAGES
 from .data.sources import SOURCES
 
 CREATED, UPDATED, UNCHANGED, REMOVED = "created", "updated", "unchanged", "removed"
-DEMO_SOURCE_URLS = frozenset(url for _, url in SOURCES.values())
+# The demo's facilities: every *.json here, in the format of docs/facility-data.md.
+FACILITY_FILES = Path(__file__).resolve().parent / "data" / "facilities"
+COUNTRY_FIELDS = ("code", "legal_basis", "political_situation", "source_title", "source_url")
 
 
 class Tally:
@@ -56,8 +50,8 @@ class Tally:
     def __init__(self) -> None:
         self.counts: dict[str, Counter[str]] = {}
 
-    def add(self, label: str, outcome: str) -> None:
-        self.counts.setdefault(label, Counter())[outcome] += 1
+    def add(self, label: str, outcome: str, count: int = 1) -> None:
+        self.counts.setdefault(label, Counter())[outcome] += count
 
     @property
     def changed(self) -> int:
@@ -103,138 +97,187 @@ def upsert(
     return obj
 
 
-def sync_rows(
-    manager: models.Manager,
-    fields: tuple[str, ...],
-    rows: Iterable[tuple],
-    tally: Tally,
-    label: str,
-) -> None:
-    """Make a parent's child rows equal to `rows`; replace them only when they differ."""
-    wanted = sorted(rows, key=repr)
-    existing = list(manager.all())
-    current = sorted((tuple(getattr(o, f) for f in fields) for o in existing), key=repr)
-    if current == wanted:
-        tally.add(label, UNCHANGED)
-        return
-    for obj in existing:
-        obj.delete()
-    for row in wanted:
-        obj = manager.model(
-            **{manager.field.name: manager.instance}, **dict(zip(fields, row, strict=True))
-        )
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-        obj.save()
-    tally.add(label, UPDATED if existing else CREATED)
+@dataclasses.dataclass(frozen=True)
+class FacilityFiles:
+    """The demo's facility files, read and checked: what the loader steps need of them."""
+
+    # The importer's records, and the files' facility objects as written (in the same order).
+    records: list[dict]
+    items: list[dict]
+    # Country profiles the files add, by code, as Country values (English columns).
+    countries: dict[str, dict]
+    # Every URL the files cite: a row citing one of them was written by this loader.
+    source_urls: frozenset[str]
 
 
-def _time(text: str) -> dt.time:
-    return dt.time.fromisoformat(text)
+def sample_facility_ids() -> list[str]:
+    """The facilities of the first demo file (core.json): the sample the synthetic monthly
+    history is made for (the whole directory would quadruple the demo for no new feature)."""
+    data = json.loads((FACILITY_FILES / "core.json").read_text(encoding="utf-8"))
+    return [item["public_id"] for item in data["facilities"]]
+
+
+def facility_files(folder: Path | None = None) -> FacilityFiles:
+    """Every *.json of `folder` (FACILITY_FILES) in name order, parsed; one bad file refuses
+    them all: CommandError names every problem with its file, line and field."""
+    paths = sorted((folder or FACILITY_FILES).glob("*.json"))
+    signature = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    return _read_facility_files(signature)
+
+
+@functools.lru_cache(maxsize=2)
+def _read_facility_files(signature: tuple) -> FacilityFiles:
+    # Cached by the files' names, times and sizes: load_demo reads them in three steps.
+    problems: list[str] = []
+    records: list[dict] = []
+    items: list[dict] = []
+    profiles: dict[str, tuple[dt.date, str, dict]] = {}
+    seen: dict[str, str] = {}
+    # The importer matches a facility by public_id, else by country, city and name: two items
+    # of one place in two files would overwrite each other on every run.
+    places: dict[tuple[str, str, str], str] = {}
+    for path, _mtime, _size in signature:
+        data = path.read_bytes()
+        try:
+            parsed = imports.parse(data, "json")
+        except imports.ImportRefused as refused:
+            problems += [f"{path.name}: {problem}" for problem in refused.problems]
+            continue
+        document = json.loads(data)
+        for record in parsed:
+            public_id = record["public_id"]
+            if not public_id:
+                problems.append(f"{path.name}: line {record['line']}: give a public_id.")
+            elif public_id in seen:
+                problems.append(f"{path.name}: {public_id} is also in {seen[public_id]}.")
+            else:
+                seen[public_id] = path.name
+            fields = record["fields"]
+            place = (fields["country"], normalised(fields["city"]), normalised(fields["name"]))
+            if place in places and places[place] != public_id:
+                problems.append(
+                    f"{path.name}: {public_id} is the facility {places[place]} (same country,"
+                    " city and name)."
+                )
+            places.setdefault(place, public_id)
+        records += parsed
+        items += document["facilities"]
+        file_countries = document.get("countries", [])
+        if not isinstance(file_countries, list):
+            problems.append(f"{path.name}: countries: give a list.")
+            file_countries = []
+        for index, row in enumerate(file_countries):
+            where = f"{path.name}: countries[{index}]"
+            try:
+                values = _file_country(row)
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                problems.append(f"{where}: give {', '.join(COUNTRY_FIELDS)} and as_of ({error}).")
+                continue
+            code = row["code"].upper()
+            if code in {c["code"] for c in COUNTRIES}:
+                problems.append(f"{where}: {code} is a country of data/countries.py.")
+            # Two files may profile one country: the later source (as_of) is the profile.
+            key = (values["as_of"], path.name, values)
+            if code not in profiles or key[:2] > profiles[code][:2]:
+                profiles[code] = key
+    if problems:
+        raise CommandError("The demo's facility files are refused:\n" + "\n".join(problems))
+    urls = {url for _title, url in SOURCES.values()}
+    for record in records:
+        urls.add(record["fields"].get("source_url") or "")
+        urls.update(e["source_url"] for e in record["status_history"] + record["snapshots"])
+    urls.discard("")
+    return FacilityFiles(
+        records=records,
+        items=items,
+        countries={code: values for code, (_as_of, _name, values) in sorted(profiles.items())},
+        source_urls=frozenset(urls),
+    )
+
+
+def _file_country(row: dict) -> dict:
+    """A file's country profile ({code, legal_basis, political_situation, source_title,
+    source_url, as_of}) as Country values, its texts in the English columns."""
+    if set(row) - {*COUNTRY_FIELDS, "as_of"}:
+        raise ValueError(f"unknown members {sorted(set(row) - {*COUNTRY_FIELDS, 'as_of'})}")
+    if not all(isinstance(row[k], str) for k in COUNTRY_FIELDS):
+        raise TypeError("every member but as_of is a text")
+    if row["code"].upper() not in iso_countries:
+        raise ValueError(f"{row['code']!r} is not an ISO 3166-1 alpha-2 code")
+    return {
+        "legal_basis_en": row["legal_basis"].strip(),
+        "political_situation_en": row["political_situation"].strip(),
+        "source_title": row["source_title"].strip(),
+        "source_url": row["source_url"].strip(),
+        "as_of": dt.date.fromisoformat(row["as_of"]),
+    }
 
 
 def load_countries(tally: Tally) -> None:
+    """The profiles of data/countries.py, then those the facility files add (CO, IS, ...)."""
     for row in COUNTRIES:
         values = {k: v for k, v in row.items() if k != "code"}
         upsert(Country, {"code": row["code"]}, values, tally)
+    for code, values in facility_files().countries.items():
+        upsert(Country, {"code": code}, values, tally)
 
 
 def load_facilities(tally: Tally) -> None:
-    countries = {c.code.code: c for c in Country.objects.all()}
-    for row in FACILITIES:
-        values = {
-            "name": row["name"],
-            "operator": row.get("operator", ""),
-            "city": row["city"],
-            "country": countries[row["country"]],
-            "model": row.get("model", "integrated"),
-            "website": row.get("website", ""),
-            "description": row["description"].strip(),
-            "latitude": Decimal(row["latitude"]),
-            "longitude": Decimal(row["longitude"]),
-            "publish_exact_location": False,
-            "published": True,
-        }
-        facility = upsert(Facility, {"public_id": row["public_id"]}, values, tally)
-        for change in row["statuses"]:
-            load_status(facility, change, tally)
-        for snap in row["snapshots"]:
-            load_snapshot(facility, snap, tally)
-        prune(facility, row, tally)
+    """Every facility of the facility files through the directory's importer, then `prune`.
 
-
-def load_status(facility: Facility, change: dict, tally: Tally) -> None:
-    """One entry of the status history, written through the directory's service (which keeps
-    the facility's current status); nothing is saved when the entry is already as given."""
-    label = str(StatusChange._meta.verbose_name_plural)
-    values = {k: change[k] for k in ("source", "source_url", "note")}
-    key = {"date": change["date"], "status": change["status"]}
-    existing = facility.status_changes.filter(**key).first()
-    if existing is not None and all(getattr(existing, k) == v for k, v in values.items()):
-        tally.add(label, UNCHANGED)
-        return
-    record_status(facility, change["status"], change["date"], **values)
-    tally.add(label, CREATED if existing is None else UPDATED)
-
-
-def prune(facility: Facility, row: dict, tally: Tally) -> None:
-    """Remove status changes and snapshots this loader wrote earlier that the data no longer has.
-
-    Rows citing a source the demo data does not cite were added by editors and are kept.
+    All files are parsed before anything is written: one bad file refuses them all. The
+    importer (imports.apply) matches by public_id, saves only what differs (a second run writes
+    nothing, the tally then counts every facility, status entry and snapshot as unchanged) and
+    never deletes: a facility a file no longer has stays, and so does `published` as an editor
+    set it. Its history rows give "load_demo" as the reason.
     """
-    keep_changes = {(c["date"], c["status"]) for c in row["statuses"]}
-    for change in facility.status_changes.filter(source_url__in=DEMO_SOURCE_URLS):
-        if (change.date, change.status) not in keep_changes:
-            delete_status_change(change)
-            tally.add(str(StatusChange._meta.verbose_name_plural), REMOVED)
-    keep_snapshots = {s["as_of"] for s in row["snapshots"]}
-    for snapshot in facility.snapshots.filter(source_url__in=DEMO_SOURCE_URLS):
-        if snapshot.as_of not in keep_snapshots:
-            delete_snapshot(snapshot)
-            tally.add(str(ProfileSnapshot._meta.verbose_name_plural), REMOVED)
+    files = facility_files()
+    report = imports.apply(files.records, reason="load_demo")
+    label = str(Facility._meta.verbose_name_plural)
+    tally.add(label, CREATED, len(report.created))
+    tally.add(label, UPDATED, len(report.updated))
+    tally.add(label, UNCHANGED, len(report.unchanged))
+    entries = [
+        (StatusChange, "status_history", report.statuses_created, report.statuses_updated),
+        (ProfileSnapshot, "snapshots", report.snapshots_created, report.snapshots_updated),
+    ]
+    for model, key, created, updated in entries:
+        total = sum(len(record[key]) for record in files.records)
+        label = str(model._meta.verbose_name_plural)
+        tally.add(label, CREATED, created)
+        tally.add(label, UPDATED, updated)
+        tally.add(label, UNCHANGED, total - created - updated)
+    prune(files, tally)
 
 
-def load_snapshot(facility: Facility, snap: dict, tally: Tally) -> ProfileSnapshot:
-    """One dated snapshot, written through the directory's service (which keeps the facility's
-    current profile), then its rows; nothing is saved where the data is already as given."""
-    label = str(ProfileSnapshot._meta.verbose_name_plural)
-    fields = ("source", "source_url", "minimum_age", "other_criteria", "hours_note", "notes")
-    values = {k: snap[k] for k in fields}
-    snapshot = facility.snapshots.filter(as_of=snap["as_of"]).first()
-    if snapshot is not None and all(getattr(snapshot, k) == v for k, v in values.items()):
-        tally.add(label, UNCHANGED)
-    else:
-        outcome = CREATED if snapshot is None else UPDATED
-        snapshot = record_snapshot(facility, snap["as_of"], **values)
-        tally.add(label, outcome)
-    sync_rows(
-        snapshot.routes,
-        ("route", "places"),
-        list(snap["routes"].items()),
-        tally,
-        str(SnapshotRoute._meta.verbose_name_plural) + " (per snapshot)",
-    )
-    sync_rows(
-        snapshot.services,
-        ("service",),
-        [(s,) for s in snap["services"]],
-        tally,
-        str(SnapshotService._meta.verbose_name_plural) + " (per snapshot)",
-    )
-    sync_rows(
-        snapshot.criteria,
-        ("criterion",),
-        [(c,) for c in snap["criteria"]],
-        tally,
-        str(SnapshotCriterion._meta.verbose_name_plural) + " (per snapshot)",
-    )
-    sync_rows(
-        snapshot.opening_hours,
-        ("weekday", "opens", "closes"),
-        [(day, _time(opens), _time(closes)) for day, opens, closes in snap["hours"]],
-        tally,
-        str(OpeningHours._meta.verbose_name_plural) + " (per snapshot)",
-    )
-    return snapshot
+def prune(files: FacilityFiles, tally: Tally) -> None:
+    """Remove the status entries and snapshots of the files' facilities that cite a source the
+    files cite (or data/sources.py has) but that the facility's item no longer has.
+
+    The importer never deletes, but the demo is its files: such a row was written by an earlier
+    run from an entry since removed or re-dated (a corrected date would otherwise leave the
+    wrong one beside it). Rows citing any other source were added by editors and are kept.
+    """
+    by_id = {
+        f.public_id: f
+        for f in Facility.objects.filter(
+            public_id__in=[r["public_id"] for r in files.records]
+        ).prefetch_related("status_changes", "snapshots")
+    }
+    for record in files.records:
+        facility = by_id[record["public_id"]]
+        keep_changes = {(c["date"], c["status"]) for c in record["status_history"]}
+        for change in facility.status_changes.all():
+            if change.source_url in files.source_urls and (
+                (change.date, change.status) not in keep_changes
+            ):
+                delete_status_change(change)
+                tally.add(str(StatusChange._meta.verbose_name_plural), REMOVED)
+        keep_snapshots = {s["as_of"] for s in record["snapshots"]}
+        for snapshot in facility.snapshots.all():
+            if snapshot.source_url in files.source_urls and snapshot.as_of not in keep_snapshots:
+                delete_snapshot(snapshot)
+                tally.add(str(ProfileSnapshot._meta.verbose_name_plural), REMOVED)
 
 
 def load_pages(tally: Tally) -> None:
@@ -265,7 +308,7 @@ def load_highlight(tally: Tally) -> None:
 def load_organisations(tally: Tally) -> None:
     """The operators of the demo facilities and INDCR, approved, each with its source."""
     facilities = {f.public_id: f for f in Facility.objects.all()}
-    by_id = {row["public_id"]: row for row in FACILITIES}
+    by_id = {item["public_id"]: item for item in facility_files().items}
     for row in organisations(by_id):
         values = {k: row[k] for k in ("name", "kind", "country", "website", "source", "statement")}
         values["status"] = OrganisationStatus.APPROVED

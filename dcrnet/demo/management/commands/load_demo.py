@@ -34,7 +34,7 @@ def load_references(tally: Tally) -> None:
 
 def load_monitoring(tally: Tally) -> None:
     """Published yearly figures with sources, then the synthetic monthly history."""
-    counts = monitoring_demo.load()
+    counts = monitoring_demo.load(facilities=loader.sample_facility_ids())
     tally.counts.setdefault("yearly figures and synthetic monthly values", Counter())
     tally.counts["yearly figures and synthetic monthly values"][CREATED] += (
         counts["yearly"] + counts["synthetic"]
