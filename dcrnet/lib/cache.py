@@ -23,6 +23,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import get_language
 
+from . import bulk
+
 VERSION_KEY = "content:version"
 # Apps whose rows public pages show (a published planning project, a forum thread, a session's
 # places left …): any save, delete or many-to-many change in them moves the version. Not the
@@ -86,14 +88,17 @@ def is_content(model) -> bool:
 def invalidate(sender, action: str = "", **kwargs) -> None:
     if action.startswith("pre_"):
         return
-    if is_content(sender) and not _bump_pending():
+    if not is_content(sender):
+        return
+    if not bulk.active():  # a bulk write's readers wait for its commit
         bump()
+    if not _bump_pending():
         transaction.on_commit(bump)
 
 
 def _bump_pending() -> bool:
-    """True when this transaction already bumps the version on commit: one bump per
-    transaction, not one per saved row (an import saves thousands)."""
+    """True when this transaction already bumps the version on commit: once per transaction,
+    not once per saved row (an import saves thousands)."""
     connection = transaction.get_connection()
     return connection.in_atomic_block and any(
         func is bump for _sids, func, _robust in connection.run_on_commit

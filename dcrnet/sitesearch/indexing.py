@@ -14,17 +14,15 @@ is always the database's.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import logging
-import threading
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from dcrnet.lib import search
+from dcrnet.lib import bulk, search
 
 from . import sources
 from .models import Entry
@@ -82,36 +80,14 @@ def _take_turn(connection, *, wait: bool) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-_batch = threading.local()
-
-
-@contextlib.contextmanager
-def batched() -> Iterator[None]:
-    """Resyncs asked for inside are made once each, when the block ends (bulk writes such as
-    an import save a row many times). Nothing is indexed if the block raises."""
-    if getattr(_batch, "pending", None) is not None:  # an outer block makes them
-        yield
-        return
-    _batch.pending = defaultdict(set)
-    try:
-        yield
-        pending = _batch.pending
-    finally:
-        _batch.pending = None
-    for kind, ids in pending.items():
-        resync(kind, ids)
-
-
 def resync(kind: str, ids: Iterable[int]) -> None:
     """Make the entries of these rows of `kind` what the rows say (none for a row that is
     gone or not to be found)."""
     ids = sorted({int(pk) for pk in ids if pk is not None})
     if not ids:
         return
-    pending = getattr(_batch, "pending", None)
-    if pending is not None:
-        pending[kind].update(ids)
-        return
+    if bulk.defer(("sitesearch", kind), ids, functools.partial(resync, kind)):
+        return  # once, at the end of the bulk write
     connection = _connection()
     if not connection.in_atomic_block:
         _resync_in_turn(kind, ids)

@@ -111,3 +111,27 @@ def test_a_value_named_by_its_digest_outlives_content_writes_and_reads_no_versio
     assert cached("forum:html:abd", compute, 60, content=False) == 2
     assert cached("forum:html:abc", compute, 0, content=False) == 3  # 0: not cached
     cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_moves_the_version_once_on_commit_however_many_rows_it_saves(facility):
+    from django.db import transaction
+
+    from dcrnet.lib import bulk
+    from dcrnet.lib import cache as content_cache
+
+    with mock.patch.object(content_cache, "bump", wraps=content_cache.bump) as bumps:
+        with transaction.atomic():
+            for n in range(5):
+                facility.name = f"Renamed {n}"
+                facility.save()
+            during = bumps.call_count
+            assert during >= 5  # at each write (and its history row), for its own reads
+        assert bumps.call_count == during + 1  # and once after the commit
+        bumps.reset_mock()
+        with transaction.atomic(), bulk.writes():
+            for n in range(5):
+                facility.name = f"Bulk {n}"
+                facility.save()
+            assert bumps.call_count == 0  # a bulk write: readers wait for the commit
+        assert bumps.call_count == 1

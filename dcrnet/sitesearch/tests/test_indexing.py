@@ -5,6 +5,7 @@ catches up right after the commit; reindex_site makes the same index from scratc
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
+from dcrnet.lib import bulk
 from dcrnet.sitesearch import indexing, selectors
 from dcrnet.sitesearch.models import Entry, Kind
 
@@ -271,3 +273,22 @@ def test_each_process_patches_its_facts_after_writes_as_a_full_read_would(
         ours, theirs = getattr(patched, name), getattr(whole, name)
         size = max(len(ours), len(theirs))
         assert np.array_equal(search.fit(ours, size), search.fit(theirs, size)), name
+
+
+def test_inside_a_bulk_write_a_row_is_indexed_once_at_the_end(facility):
+    with mock.patch.object(indexing, "apply", wraps=indexing.apply) as apply:
+        with bulk.writes():
+            for name in ("Tox-In", "Tox-In Two", "Tox-In Three"):
+                facility.name = name
+                facility.save()
+            assert urls("three", "facility") == set()  # not yet
+        assert urls("three", "facility") == {facility.get_absolute_url()}
+    assert [c.args[0] for c in apply.call_args_list].count("facility") == 1
+
+
+def test_a_bulk_write_that_raises_indexes_nothing(facility):
+    with pytest.raises(RuntimeError), transaction.atomic(), bulk.writes():
+        facility.name = "Tox-In"
+        facility.save()
+        raise RuntimeError
+    assert urls("tox", "facility") == set()
