@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
+from dcrnet.lib import bulk
 from dcrnet.lib.csv import FORMULA_STARTS, Unreadable, read_rows
 from dcrnet.lib.text import CONTROL_CHARACTER
 
@@ -778,6 +779,21 @@ class _Applier:
         self.user, self.reason = user, reason
         self.report = Report()
         self.problems: list[Problem] = []
+        # What the facilities new in this file get, created in bulk (_create_new): the rows,
+        # in the order the one-by-one path would save them, by model.
+        self.new: dict[type, list] = {
+            model: []
+            for model in (
+                Facility,
+                StatusChange,
+                ProfileSnapshot,
+                SnapshotRoute,
+                SnapshotService,
+                SnapshotCriterion,
+                OpeningHours,
+            )
+        }
+        self.new_keys: dict[tuple[str, str, str], Facility] = {}
 
     def run(self, records: list[dict]) -> None:
         codes = {r["fields"]["country"] for r in records}
@@ -802,8 +818,19 @@ class _Applier:
             if wanted
             else {}
         )
-        for record, pk in zip(records, matches, strict=True):
-            self._one(record, prefetched.get(pk) if pk is not None else None)
+        # Facilities new in this file first, in bulk; then, in the file's order, the items of
+        # facilities already there (and a second item of a new one), one by one.
+        fresh = set()
+        for i, (record, pk) in enumerate(zip(records, matches, strict=True)):
+            fields = record["fields"]
+            key = _key(fields["country"], fields["city"], fields["name"])
+            if pk is None and key not in self.new_keys:
+                self._build_new(record, key)
+                fresh.add(i)
+        self._create_new()
+        for i, (record, pk) in enumerate(zip(records, matches, strict=True)):
+            if i not in fresh:
+                self._one(record, prefetched.get(pk) if pk is not None else None)
 
     def _match(self, record: dict) -> int | None:
         fields = record["fields"]
@@ -816,45 +843,67 @@ class _Applier:
         if self.user is not None:
             instance._history_user = self.user
 
-    def _one(self, record: dict, facility: Facility | None) -> None:
+    def _build_new(self, record: dict, key: tuple[str, str, str]) -> None:
+        """A facility new in this file, with its entries and snapshots, built to be created in
+        bulk: unsaved objects in self.new."""
         fields = dict(record["fields"])
         fields["country"] = self.countries[fields["country"]]
         city_point = fields.pop("city_point", None)
+        if city_point and "latitude" not in fields:
+            fields["latitude"], fields["longitude"] = city_point
+        public_id = record["public_id"] or _new_public_id(
+            fields["country"].code.code, fields["city"], fields["name"], self.taken
+        )
+        facility = Facility(public_id=public_id, **fields)
+        self._history(facility)
+        self.new[Facility].append(facility)
+        self.taken.add(public_id)
+        self.new_keys[key] = facility
+        self.report.created.append(public_id)
+        self._statuses(record, facility, True)
+        self._snapshots(record, facility, True)
+
+    def _create_new(self) -> None:
+        """Create what _build_new built, with history rows, then set each facility's current
+        status and snapshot (services.refresh_many: the rule of the one-by-one path)."""
+        facilities = self.new[Facility]
+        if not facilities:
+            return
+        for model, objects in self.new.items():
+            if objects:
+                # Each object's foreign key takes its parent's id, created just before.
+                bulk_create_with_history(
+                    objects, model, default_user=self.user, default_change_reason=self.reason
+                )
+        services.refresh_many(facilities)
+        for key, facility in self.new_keys.items():
+            self.by_id[facility.public_id] = facility.pk
+            self.by_key.setdefault(key, facility.pk)
+        # Bulk creation sends no post_save (sending it would write each history row one by one:
+        # +7 s CPU on SQLite, +12 s on PostgreSQL for 2,000 facilities).
+        bulk.created.send(sender=Facility, pks=[facility.pk for facility in facilities])
+
+    def _one(self, record: dict, facility: Facility | None) -> None:
+        """An item of a facility already there (or created by an earlier item of this file)."""
+        fields = dict(record["fields"])
+        fields["country"] = self.countries[fields["country"]]
+        fields.pop("city_point", None)
         changed = False
         if facility is None:
-            # Matching by name again: an earlier item of this file may have created it.
-            pk = self.by_key.get(_key(fields["country"].code.code, fields["city"], fields["name"]))
-            if pk is not None:
-                facility = Facility.objects.get(pk=pk)
-        if facility is None:
-            if city_point and "latitude" not in fields:
-                fields["latitude"], fields["longitude"] = city_point
-            public_id = record["public_id"] or _new_public_id(
-                fields["country"].code.code, fields["city"], fields["name"], self.taken
+            # Matching by name again: an earlier item of this file created it.
+            facility = Facility.objects.get(
+                pk=self.by_key[_key(fields["country"].code.code, fields["city"], fields["name"])]
             )
-            facility = Facility(public_id=public_id, **fields)
+        diff = {k: v for k, v in fields.items() if getattr(facility, k) != v}
+        if diff:
+            for name, value in diff.items():
+                setattr(facility, name, value)
             self._history(facility)
             facility.save()
-            self.taken.add(public_id)
-            self.by_id[public_id] = facility.pk
-            self.by_key.setdefault(
-                _key(fields["country"].code.code, facility.city, facility.name), facility.pk
-            )
-            self.report.created.append(public_id)
-            new = True
-        else:
-            new = False
-            diff = {k: v for k, v in fields.items() if getattr(facility, k) != v}
-            if diff:
-                for name, value in diff.items():
-                    setattr(facility, name, value)
-                self._history(facility)
-                facility.save()
-                changed = True
-        changed |= self._statuses(record, facility, new)
-        changed |= self._snapshots(record, facility, new)
-        if not new:
-            (self.report.updated if changed else self.report.unchanged).append(facility.public_id)
+            changed = True
+        changed |= self._statuses(record, facility, False)
+        changed |= self._snapshots(record, facility, False)
+        (self.report.updated if changed else self.report.unchanged).append(facility.public_id)
 
     def _need_source(self, record: dict, entry: dict, field: str) -> bool:
         if not entry["source"]:
@@ -900,7 +949,10 @@ class _Applier:
                     setattr(change, name, value)
                 self.report.statuses_updated += 1
             self._history(change)
-            services.save_status_change(change, user=self.user)
+            if new:
+                self.new[StatusChange].append(change)
+            else:
+                services.save_status_change(change, user=self.user)
             changed = True
         return changed
 
@@ -965,7 +1017,10 @@ class _Applier:
         if snapshot is None:
             snapshot = ProfileSnapshot(facility=facility, as_of=entry["as_of"], **values)
             self._history(snapshot)
-            services.save_snapshot(snapshot, user=self.user)
+            if facility.pk is None:  # new in this file: created in bulk (_create_new)
+                self.new[ProfileSnapshot].append(snapshot)
+            else:
+                services.save_snapshot(snapshot, user=self.user)
             self._add_rows(snapshot, rows, set(rows))
             self.report.snapshots_created += 1
             return True
@@ -1015,7 +1070,9 @@ class _Applier:
         }
         for name in names:
             model, objects = made[name]
-            if objects:
+            if snapshot.pk is None:
+                self.new[model].extend(objects)
+            elif objects:
                 bulk_create_with_history(
                     objects,
                     model,
@@ -1044,12 +1101,10 @@ def apply(
     Refuses with ImportRefused (writing nothing) what only the database can tell: a CSV row
     whose new status entry or snapshot would have no source or date.
     """
-    from dcrnet.sitesearch import indexing  # it imports the directory's models
-
     applier = _Applier(user, reason)
     with transaction.atomic():
         _lock_imports()
-        with indexing.batched():  # each facility indexed once, not once per row saved
+        with bulk.writes():  # e.g. each facility indexed once, not once per row saved
             applier.run(records)
         if applier.problems:
             transaction.set_rollback(True)

@@ -376,9 +376,12 @@ class Facility(models.Model):
         _("exact longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )  # fmt: skip
-    # The source of the facility's identity: its name, operator, city and location.
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    # The source of the facility's identity: its name, operator, city and location. Defaults in
+    # the database too: code that predates the columns (an older release mid-deploy) can insert.
+    source = models.CharField(_("source"), max_length=300, blank=True, default="", db_default="")
+    source_url = models.URLField(
+        _("source URL"), max_length=500, blank=True, default="", db_default=""
+    )
     source_accessed = models.DateField(
         _("source accessed"), null=True, blank=True, help_text=_("When the source was read.")
     )

@@ -7,7 +7,9 @@ the facility in one transaction, with the facility's row locked so that two writ
 facility queue instead of each deriving the facility from what the other has not yet
 committed. Nothing else writes `StatusChange` or `ProfileSnapshot` rows (the admin, the survey's
 acceptance, the demo loader, the benchmark's seed and the tests' factories call these
-functions); the models' own `save()` and `delete()` do nothing more.
+functions); the models' own `save()` and `delete()` do nothing more. The one exception is the
+facility import, which creates the rows of the facilities it creates in bulk and then sets
+their current status and profile with `refresh_many`, by the same rule.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from .models import Facility, ProfileSnapshot, Status, StatusChange
@@ -25,6 +29,7 @@ __all__ = [
     "delete_status_change",
     "record_snapshot",
     "record_status",
+    "refresh_many",
     "save_snapshot",
     "save_status_change",
 ]
@@ -65,6 +70,30 @@ def _refresh_snapshot(facility: Facility) -> None:
     )
     facility.current_snapshot = latest
     Facility.objects.filter(pk=facility.pk).update(current_snapshot=latest)
+
+
+def refresh_many(facilities: list[Facility], *, chunk: int = 500) -> None:
+    """_refresh and _refresh_snapshot for many facilities at once, by the same rule: one UPDATE
+    per `chunk` facilities instead of two queries and two updates per facility.
+
+    For facilities whose rows nobody else can see or write yet (a bulk import creates them in
+    its own transaction), so no lock is taken; the passed objects carry the result.
+    """
+    changes = StatusChange.objects.filter(facility_id=OuterRef("pk")).order_by("-date", "-id")
+    snapshots = ProfileSnapshot.objects.filter(facility_id=OuterRef("pk")).order_by("-as_of", "-id")
+    for start in range(0, len(facilities), chunk):
+        part = {facility.pk: facility for facility in facilities[start : start + chunk]}
+        Facility.objects.filter(pk__in=part).update(
+            status=Coalesce(Subquery(changes.values("status")[:1]), Value(Status.PLANNED)),
+            status_since=Subquery(changes.values("date")[:1]),
+            current_snapshot=Subquery(snapshots.values("pk")[:1]),
+        )
+        for pk, status, since, snapshot in Facility.objects.filter(pk__in=part).values_list(
+            "pk", "status", "status_since", "current_snapshot"
+        ):
+            facility = part[pk]
+            facility.status, facility.status_since = status, since
+            facility.current_snapshot_id = snapshot
 
 
 def _as_history_user(row: StatusChange | ProfileSnapshot, user) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-from contextvars import ContextVar
-
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import translation
 
-from dcrnet.lib import search
+from dcrnet.lib import bulk, search
 
 from .models import Person, Reference, Term
-
-_deferred: ContextVar[set[int] | None] = ContextVar("evidence_deferred_index", default=None)
 
 
 def _languages() -> list[str]:
@@ -63,28 +58,18 @@ INDEX = search.register(
 )
 
 
+def _update(pks) -> None:
+    search.update_pks(Reference, pks)
+
+
 def reindex(pks) -> None:
     pks = set(pks)
-    pending = _deferred.get()
-    if pending is not None:
-        pending.update(pks)
-        return
-    search.update_pks(Reference, pks)
+    if not bulk.defer(("evidence", "references"), pks, _update):
+        _update(pks)
 
 
-@contextlib.contextmanager
-def deferred():
-    """Inside: collect what changed; on leaving: index each reference once."""
-    if _deferred.get() is not None:
-        yield
-        return
-    token = _deferred.set(set())
-    try:
-        yield
-        pks = _deferred.get()
-    finally:
-        _deferred.reset(token)
-    search.update_pks(Reference, pks)
+# Inside: collect what changed; on leaving: index each reference once (an import, the demo).
+deferred = bulk.writes
 
 
 def _reference_saved(sender, instance, raw=False, **kwargs):

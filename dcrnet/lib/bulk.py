@@ -8,7 +8,14 @@ import contextlib
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 
+from django.dispatch import Signal
+
 _state = threading.local()
+
+# Rows made with bulk_create send no post_save: the writer sends this instead (sender: the
+# model, pks: the new rows), and whoever follows saves of that model (the content cache, the
+# site search) treats them as saved.
+created = Signal()
 
 
 @contextlib.contextmanager

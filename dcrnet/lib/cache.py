@@ -82,6 +82,7 @@ def is_content(model) -> bool:
     )
 
 
+@receiver(bulk.created, dispatch_uid="content-cache-bulk-created")
 @receiver(post_save, dispatch_uid="content-cache-save")
 @receiver(post_delete, dispatch_uid="content-cache-delete")
 @receiver(m2m_changed, dispatch_uid="content-cache-m2m")

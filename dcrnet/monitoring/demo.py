@@ -105,9 +105,9 @@ def synthetic_month(rng: random.Random, scale: int, month: dt.date, routes: list
 
 
 @transaction.atomic
-def load(stdout=None, *, facilities: Iterable[str] | None = None) -> dict:
+def load(stdout=None, *, sample: Iterable[str] | None = None) -> dict:
     """Yearly figures with sources, then synthetic monthly history for the open demo facilities
-    (those of `facilities`, public ids, when given: the demo's sample, not the whole directory)."""
+    (those of `sample`, public ids, when given: the demo's sample, not the whole directory)."""
     say = stdout.write if stdout else (lambda *_a, **_k: None)
     if not Indicator.objects.exists():
         seed(DictionaryRelease, Indicator)  # the dictionary, in case a flush removed it
@@ -147,8 +147,8 @@ def load(stdout=None, *, facilities: Iterable[str] | None = None) -> dict:
     months = _months(until, MONTHS)
     known = services.valid_cells(indicators.values())
     open_facilities = Facility.objects.public().open().prefetch_related("current_snapshot__routes")
-    if facilities is not None:
-        open_facilities = open_facilities.filter(public_id__in=list(facilities))
+    if sample is not None:
+        open_facilities = open_facilities.filter(public_id__in=list(sample))
     existing = set(
         MonthlyValue.objects.filter(month__in=months).values_list(
             "facility_id", "month", "indicator_id", "breakdown"

@@ -42,6 +42,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "note": PUBLIC,
         "source": PUBLIC,
         "source_url": PUBLIC,
+        "source_accessed": PUBLIC,
     },
 }
 

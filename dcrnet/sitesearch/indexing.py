@@ -188,7 +188,13 @@ def _connect_source(source: sources.Source) -> None:
     def deleted(sender, instance, **kwargs):
         resync(kind, [instance.pk])
 
+    def created(sender, pks, **kwargs):
+        resync(kind, pks)
+
     post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"sitesearch-{kind}-saved")
+    bulk.created.connect(
+        created, sender=model, weak=False, dispatch_uid=f"sitesearch-{kind}-created"
+    )
     post_delete.connect(
         deleted, sender=model, weak=False, dispatch_uid=f"sitesearch-{kind}-deleted"
     )

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from dcrnet.demo.tests.once import loaded_once
 from dcrnet.directory.tests.sample_site import load_site
 from testing.assets import References
 
@@ -55,9 +56,11 @@ def assets(client, page_url: str, html: bytes) -> dict[str, bytes]:
     return found
 
 
-@pytest.fixture
-def site(make_facility):
-    return load_site(make_facility)
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (each test reads it in a savepoint)."""
+    with loaded_once(django_db_blocker, lambda: load_site(None)) as loaded:
+        yield loaded
 
 
 @pytest.mark.django_db

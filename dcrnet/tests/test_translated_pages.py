@@ -180,6 +180,10 @@ def stored_strings() -> list[str]:
             if fields:
                 for row in model._default_manager.values_list(*fields):
                     chunks.extend(" ".join(value.split()) for value in row if value)
+    # A facility as a form's choice shows it: "name (city)" (Facility.__str__).
+    from dcrnet.directory.models import Facility
+
+    chunks.extend(" ".join(str(facility).split()) for facility in Facility.objects.all())
     return chunks
 
 

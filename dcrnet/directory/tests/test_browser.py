@@ -94,7 +94,8 @@ def a_route_that_narrows_the_list() -> str:
     raise AssertionError("the test data needs a route that some facilities do not offer")
 
 
-def test_the_map_shows_every_facility_once(browser_page, demo):
+def test_the_map_shows_every_facility_once_and_a_cluster_opens_apart(browser_page, demo):
+    # One test for both: each loads the whole demo, the slowest part of it.
     open_map(browser_page, demo.map)
 
     shown = on_the_map(browser_page)
@@ -106,11 +107,7 @@ def test_the_map_shows_every_facility_once(browser_page, demo):
     )
     assert all(name.strip() for name in names), "every marker needs an accessible name"
 
-
-def test_a_click_on_a_cluster_shows_its_facilities_separately(browser_page, demo):
-    open_map(browser_page, demo.map)
-    if not browser_page.locator(CLUSTERS).count():
-        pytest.skip("no facilities close enough to cluster at the first zoom")
+    assert browser_page.locator(CLUSTERS).count(), "the demo has facilities close enough to cluster"
     cluster = browser_page.locator(CLUSTERS).first
     members = cluster.get_attribute("data-facilities").split()
 
@@ -219,7 +216,8 @@ def test_the_list_filters_in_place_with_javascript(browser_page, site, field, ch
     assert axe_violations(browser_page) == []
 
 
-def test_no_page_has_accessibility_violations(browser_page, demo):
+def test_no_page_has_accessibility_violations_or_asks_another_host(browser_page, demo):
+    # One visit of every page for both checks: the demo is slow to load.
     found = {}
     for name, url in demo.pages().items():
         if name == "map":
@@ -234,13 +232,7 @@ def test_no_page_has_accessibility_violations(browser_page, demo):
         f"{page}:\n  " + "\n  ".join(violations) for page, violations in found.items()
     )
 
-
-def test_no_page_makes_a_request_to_another_host(browser_page, demo):
-    for url in demo.pages().values():
-        browser_page.goto(url)
-        settle(browser_page)
     requested = {urlsplit(url).path for url in browser_page.requests}
-
     assert browser_page.foreign_requests == []
     assert browser_page.broken_assets == []
     assert {

@@ -259,6 +259,71 @@ def test_a_new_facility_gets_an_identifier_a_country_and_its_entries(db):
     assert (report.statuses_created, report.snapshots_created) == (1, 1)
 
 
+def _entry(date: str, status: str) -> dict:
+    return {"date": date, "status": status, "source": "Register", "source_url": ""}
+
+
+def test_a_new_facility_created_in_bulk_is_current_as_the_services_would_make_it(db, editor):
+    """New facilities are created in bulk; their current status, its date and their current
+    snapshot follow the services' rule (latest entry by date then id, latest snapshot by date),
+    and every row has its history row with the import's reason and user."""
+    history = [  # not in date order; two entries of one date: the later one is current
+        _entry("2021-05-01", "open"),
+        _entry("2019-01-01", "planned"),
+        _entry("2021-05-01", "suspended"),
+        _entry("2020-02-01", "closed"),
+    ]
+    newer = {**item()["snapshots"][0], "as_of": "2025-02-01", "services": ["oat"]}
+    data = item(status_history=history, snapshots=[item()["snapshots"][0], newer])
+    # A second item of the same new facility (matched by place and name) updates it after.
+    again = item(name="SYNTHETIC ROOM", website="https://example.org/again")
+    report = apply(parse(as_file(data, item(city="Other"), again), "json"), user=editor)
+    assert report.created == ["de-testville-synthetic-room", "de-other-synthetic-room"]
+    assert report.updated == ["de-testville-synthetic-room"]
+    bulk = Facility.objects.get(public_id="de-testville-synthetic-room")
+    assert bulk.website == "https://example.org/again"
+
+    # The same facts through the services, one by one.
+    one = Facility.objects.create(
+        public_id="one-by-one",
+        name="One",
+        city="Testville",
+        country=bulk.country,
+        latitude=bulk.latitude,
+        longitude=bulk.longitude,
+    )
+    for entry in history:
+        services.record_status(
+            one, entry["status"], dt.date.fromisoformat(entry["date"]), source="R"
+        )
+    for as_of in ("2024-03-01", "2025-02-01"):
+        services.record_snapshot(one, dt.date.fromisoformat(as_of), source="S")
+    one.refresh_from_db()
+    assert (bulk.status, bulk.status_since) == (one.status, one.status_since)
+    assert (bulk.status, bulk.status_since) == ("suspended", dt.date(2021, 5, 1))
+    assert bulk.current_snapshot.as_of == one.current_snapshot.as_of == dt.date(2025, 2, 1)
+    assert [s.service for s in bulk.current_snapshot.services.all()] == ["oat"]
+
+    created = bulk.status_changes.all()
+    snapshot_ids = list(bulk.snapshots.values_list("pk", flat=True))
+    for rows, model in (
+        ([bulk.pk], Facility),
+        ([change.pk for change in created], StatusChange),
+        (snapshot_ids, ProfileSnapshot),
+        (SnapshotRoute.objects.filter(snapshot__in=snapshot_ids).values_list("pk"), SnapshotRoute),
+        (OpeningHours.objects.filter(snapshot__in=snapshot_ids).values_list("pk"), OpeningHours),
+    ):
+        made = model.history.filter(id__in=rows, history_type="+")
+        assert made.count() == len(rows)
+        assert {(h.history_change_reason, h.history_user) for h in made} == {
+            ("import_facilities", editor)
+        }
+    assert Facility.history.filter(id=bulk.pk, history_type="~").count() == 1  # the second item
+    from dcrnet.sitesearch.models import Entry
+
+    assert Entry.objects.filter(kind="facility", object_id=bulk.pk).exists()
+
+
 def test_without_public_id_a_facility_is_matched_by_country_city_and_name(rich):
     record = export_record(rich[0])
     del record["public_id"]

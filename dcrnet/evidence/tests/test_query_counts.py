@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dcrnet.evidence.models import Certainty, EvidenceSummary, Term
+from dcrnet.lib import bulk
 
 from .factories import make_reference
 
@@ -50,6 +51,11 @@ def grow(facility, n: int) -> None:
 
     canada, _ = Country.objects.get_or_create(code="CA")
     refs = []
+    with bulk.writes():  # each reference indexed once, not once per author, tag and link
+        _grow(facility, n, canada, refs)
+
+
+def _grow(facility, n: int, canada, refs: list) -> None:
     for i in range(n):
         ref = make_reference(
             f"Supervised consumption and overdose, study {i}",

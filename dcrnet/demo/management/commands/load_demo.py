@@ -20,6 +20,7 @@ from dcrnet.demo.data.demonstration import HOST
 from dcrnet.demo.loader import CREATED, UPDATED, Tally
 from dcrnet.evidence import demo as evidence_demo
 from dcrnet.impact import seed as impact_seed
+from dcrnet.lib import bulk
 from dcrnet.monitoring import demo as monitoring_demo
 from dcrnet.policy import seed as policy_seed
 
@@ -34,7 +35,7 @@ def load_references(tally: Tally) -> None:
 
 def load_monitoring(tally: Tally) -> None:
     """Published yearly figures with sources, then the synthetic monthly history."""
-    counts = monitoring_demo.load(facilities=loader.sample_facility_ids())
+    counts = monitoring_demo.load(sample=loader.sample_facility_ids())
     tally.counts.setdefault("yearly figures and synthetic monthly values", Counter())
     tally.counts["yearly figures and synthetic monthly values"][CREATED] += (
         counts["yearly"] + counts["synthetic"]
@@ -84,7 +85,12 @@ class Command(BaseCommand):
         expert_accounts: list[tuple[str, str]] = []
         # In English: the data's plain fields (a country's texts, a highlight's) are its English
         # columns, and the tally's labels are read by operators in the log.
-        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+        # One bulk write: each row is indexed for search once, at the end, not once per save.
+        with (
+            transaction.atomic(),
+            bulk.writes(),
+            translation.override(settings.LANGUAGE_CODE),
+        ):
             for step in LOADERS:
                 step(tally)
             if settings.DEBUG:
