@@ -53,6 +53,18 @@ def _refused(problems: list[tuple[str, str]]) -> JsonResponse:
     return JsonResponse(error_body(problems), status=422)
 
 
+def header(request: HttpRequest, filters: FacilityFilters) -> dict:
+    """What every JSON download of the directory opens with: licence, time, source, filters."""
+    return {
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "attribution": ATTRIBUTION,
+        "generated": timezone.now().isoformat(timespec="seconds"),
+        "source": request.build_absolute_uri(),
+        "filters": filters.as_query(),
+    }
+
+
 def _filename(extension: str) -> str:
     return f"dcr-network-facilities-{timezone.localdate():%Y-%m-%d}.{extension}"
 
@@ -113,15 +125,6 @@ def facilities_json(request: HttpRequest) -> HttpResponse:
         record = export_record(facility)
         item.update({member: record[member] for member in EXPORT_MEMBERS})
         facilities.append(item)
-    body = {
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
-        "attribution": ATTRIBUTION,
-        "generated": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
-        "filters": filters.as_query(),
-        "count": len(facilities),
-        "facilities": facilities,
-    }
+    body = {**header(request, filters), "count": len(facilities), "facilities": facilities}
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
     return as_download(response, _filename("json"))

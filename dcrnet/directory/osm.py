@@ -44,7 +44,7 @@ from dcrnet.lib.csv import as_download
 from dcrnet.lib.i18n import neutral_language
 
 from . import selectors
-from .downloads import ATTRIBUTION, LICENCE, LICENCE_URL
+from .downloads import header
 from .models import Facility, OpeningHours, Status
 from .schemas import FacilityFilters
 
@@ -167,12 +167,7 @@ def facilities_osm(request: HttpRequest) -> HttpResponse:
     ]
     body = {
         "type": "FeatureCollection",
-        "licence": LICENCE,
-        "licence_url": LICENCE_URL,
-        "attribution": ATTRIBUTION,
-        "generated": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
-        "filters": filters.as_query(),
+        **header(request, filters),
         "note": (
             "For OpenStreetMap mappers to check the map against, not to import. Only open and "
             "suspended facilities. dcrnet:exact_location=no: the point is the city centre."
