@@ -258,7 +258,8 @@ def test_parallel_writers_and_readers_leave_arrays_equal_to_a_full_reload(
         chain.add(token)
         token = previous.pop(token)
     written = {token for row, (token, _) in log.items() if row not in before}
-    assert len(written) >= WRITERS * 6 and written <= chain
+    # Each writer: a save, a tag, a new reference (indexed once, in bulk), a delete.
+    assert len(written) >= WRITERS * 4 and written <= chain
     assert_as_a_full_reload(*current())
     assert search_references(SearchParams(q="naloxone", terms={"design": ["cohort"]})).total == (
         WRITERS
