@@ -94,7 +94,7 @@ def test_dumpdata_then_loaddata_carries_every_model_row(seeded, sites, tmp_path)
     # loaddata saves row by row (about 1 ms a row): keep one facility's synthetic monthly
     # history of the 43,000 rows the demo generates, and every other row of every model.
     source = sites.copy(seeded, "dumped")
-    one = "(SELECT MIN(id) FROM directory_facility)"
+    one = "(SELECT MIN(facility_id) FROM monitoring_monthlyvalue WHERE synthetic)"
     source.execute(
         *(
             f"DELETE FROM {table} WHERE synthetic AND (facility_id IS NULL OR facility_id <> {one})"
