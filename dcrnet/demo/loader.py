@@ -23,7 +23,7 @@ from django_countries import countries as iso_countries
 
 from dcrnet.community.models import DEMO_EMAIL_DOMAIN, User
 from dcrnet.directory import imports
-from dcrnet.directory.imports import normalised
+from dcrnet.directory.imports import match_key
 from dcrnet.directory.models import Country, Facility, Highlight, ProfileSnapshot, StatusChange
 from dcrnet.directory.services import delete_snapshot, delete_status_change
 from dcrnet.forum.models import Category, Post, PostStatus, Thread
@@ -153,7 +153,7 @@ def _read_facility_files(signature: tuple) -> FacilityFiles:
             else:
                 seen[public_id] = path.name
             fields = record["fields"]
-            place = (fields["country"], normalised(fields["city"]), normalised(fields["name"]))
+            place = match_key(fields["country"], fields["city"], fields["name"])
             if place in places and places[place] != public_id:
                 problems.append(
                     f"{path.name}: {public_id} is the facility {places[place]} (same country,"

@@ -16,7 +16,7 @@ from dcrnet.lib.csv import as_download, csv_response
 from dcrnet.lib.i18n import neutral_language
 
 from . import selectors
-from .imports import EXPORT_PREFETCH, export_record
+from .imports import export_record
 from .schemas import FacilityFilters, FacilityOut
 
 LICENCE = "CC BY 4.0"
@@ -118,7 +118,7 @@ def facilities_json(request: HttpRequest) -> HttpResponse:
     filters, problems = FacilityFilters.from_query(request.GET)
     if problems:
         return _refused(problems)
-    listed = selectors.facility_list(filters, request.user).prefetch_related(*EXPORT_PREFETCH)
+    listed = selectors.facility_list(filters, request.user).for_detail()
     facilities = []
     for facility in listed:
         item = FacilityOut.from_orm(facility).model_dump(mode="json")

@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -20,7 +19,8 @@ from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
 from dcrnet.lib import bulk
-from dcrnet.lib.csv import FORMULA_STARTS, Unreadable, read_rows
+from dcrnet.lib.csv import Unreadable, read_rows, undefuse
+from dcrnet.lib.search import strip_accents
 from dcrnet.lib.text import CONTROL_CHARACTER
 
 from . import services
@@ -41,7 +41,6 @@ from .models import (
 )
 
 __all__ = [
-    "EXPORT_PREFETCH",
     "ImportRefused",
     "Problem",
     "Report",
@@ -75,16 +74,9 @@ CSV_FACILITY_COLUMNS = (
     "source_url",
     "source_accessed",
 )
-# Every PostgreSQL import takes this lock for its transaction: imports queue, one at a time.
+# Every PostgreSQL import takes this lock for its transaction: imports queue, one at a time (an
+# arbitrary key of pg_advisory_xact_lock, unique in this project).
 IMPORT_LOCK = 7_301_016
-# What export_record reads of each facility, for prefetch_related.
-EXPORT_PREFETCH = (
-    "status_changes",
-    "snapshots__routes",
-    "snapshots__services",
-    "snapshots__criteria",
-    "snapshots__opening_hours",
-)  # an arbitrary key of pg_advisory_xact_lock, unique in this project
 
 
 def _max_length(model, field: str) -> int:
@@ -540,13 +532,6 @@ def _parse_json(text: str, problems: list[Problem]) -> list[dict]:
 # --- CSV ----------------------------------------------------------------------------------------
 
 
-def _undefuse(cell: str) -> str:
-    """The cell as written before the download defused it (lib.csv.defuse)."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
-        return cell[1:]
-    return cell
-
-
 def _csv_routes(c: _Checker, cell: str) -> dict[str, int | None]:
     routes: dict[str, int | None] = {}
     for part in filter(None, (p.strip() for p in cell.split(";"))):
@@ -662,7 +647,7 @@ def _parse_csv(data: bytes | str, problems: list[Problem]) -> list[dict]:
                 )
             )
             continue
-        row = dict(zip(header, (_undefuse(cell) for cell in cells), strict=True))
+        row = dict(zip(header, (undefuse(cell) for cell in cells), strict=True))
         records.append(_csv_record(problems, row, line))
         if len(problems) > MAX_PROBLEMS:
             break
@@ -746,11 +731,11 @@ class Report:
 
 def normalised(text: str) -> str:
     """Case, accents and punctuation ignored: "Café Müller-Straße" → "cafemullerstrasse"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
+    return "".join(ch for ch in strip_accents(text).casefold() if ch.isalnum())
 
 
-def _key(country: str, city: str, name: str) -> tuple[str, str, str]:
+def match_key(country: str, city: str, name: str) -> tuple[str, str, str]:
+    """What matches a facility without a public_id: its country, city and name, normalised."""
     return country, normalised(city), normalised(name)
 
 
@@ -805,25 +790,18 @@ class _Applier:
         for pk, public_id, name, city, code in existing:
             self.taken.add(public_id)
             self.by_id[public_id] = pk
-            self.by_key.setdefault(_key(code, city, name), pk)
+            self.by_key.setdefault(match_key(code, city, name), pk)
         matches = [self._match(record) for record in records]
         wanted = {pk for pk in matches if pk is not None}
         prefetched = (
-            {
-                f.pk: f
-                for f in Facility.objects.filter(pk__in=wanted)
-                .select_related("country")
-                .prefetch_related(*EXPORT_PREFETCH)
-            }
-            if wanted
-            else {}
+            {f.pk: f for f in Facility.objects.filter(pk__in=wanted).for_detail()} if wanted else {}
         )
         # Facilities new in this file first, in bulk; then, in the file's order, the items of
         # facilities already there (and a second item of a new one), one by one.
         fresh = set()
         for i, (record, pk) in enumerate(zip(records, matches, strict=True)):
             fields = record["fields"]
-            key = _key(fields["country"], fields["city"], fields["name"])
+            key = match_key(fields["country"], fields["city"], fields["name"])
             if pk is None and key not in self.new_keys:
                 self._build_new(record, key)
                 fresh.add(i)
@@ -836,7 +814,7 @@ class _Applier:
         fields = record["fields"]
         if record["public_id"] in self.by_id:
             return self.by_id[record["public_id"]]
-        return self.by_key.get(_key(fields["country"], fields["city"], fields["name"]))
+        return self.by_key.get(match_key(fields["country"], fields["city"], fields["name"]))
 
     def _history(self, instance) -> None:
         instance._change_reason = self.reason
@@ -892,7 +870,9 @@ class _Applier:
         if facility is None:
             # Matching by name again: an earlier item of this file created it.
             facility = Facility.objects.get(
-                pk=self.by_key[_key(fields["country"].code.code, fields["city"], fields["name"])]
+                pk=self.by_key[
+                    match_key(fields["country"].code.code, fields["city"], fields["name"])
+                ]
             )
         diff = {k: v for k, v in fields.items() if getattr(facility, k) != v}
         if diff:
@@ -1146,7 +1126,7 @@ def export_record(facility: Facility) -> dict:
     """The facility as an item of the JSON format; importing it back changes nothing.
 
     Reads status_changes and snapshots (with routes, services, criteria, opening_hours) through
-    .all(), so a caller listing many facilities prefetches them (EXPORT_PREFETCH).
+    .all(), so a caller listing many facilities prefetches them (`for_detail()`).
     A private exact location is never given (it is not in the file, so it stays as it is).
     """
     exact = facility.publish_exact_location and facility.exact_latitude is not None

@@ -327,9 +327,8 @@ class FacilityDetailOut(FacilityOut):
 
     @staticmethod
     def resolve_routes(obj: Facility) -> list:
-        # The current snapshot is among the prefetched ones: no extra query.
-        current = [s for s in obj.snapshots.all() if s.pk == obj.current_snapshot_id]
-        return list(current[0].routes.all()) if current else []
+        profile = obj.current_profile()  # among the prefetched snapshots: no extra query
+        return list(profile.routes.all()) if profile else []
 
     @staticmethod
     def resolve_source(obj: Facility) -> dict | None:

@@ -49,11 +49,16 @@ def _lock(facility: Facility) -> None:
     )
 
 
+# The one rule of what is current: the latest status entry, the latest snapshot (by id on a tie).
+LATEST_STATUS = ("-date", "-id")
+LATEST_SNAPSHOT = ("-as_of", "-id")
+
+
 def _refresh(facility: Facility) -> None:
     """Set the facility's current status from the latest entry of its history (planned if none)."""
     latest = (
         StatusChange.objects.filter(facility_id=facility.pk)
-        .order_by("-date", "-id")
+        .order_by(*LATEST_STATUS)
         .values_list("status", "date")
         .first()
     )
@@ -66,7 +71,7 @@ def _refresh(facility: Facility) -> None:
 def _refresh_snapshot(facility: Facility) -> None:
     """Set the facility's current snapshot to its latest by date (none if it has none)."""
     latest = (
-        ProfileSnapshot.objects.filter(facility_id=facility.pk).order_by("-as_of", "-id").first()
+        ProfileSnapshot.objects.filter(facility_id=facility.pk).order_by(*LATEST_SNAPSHOT).first()
     )
     facility.current_snapshot = latest
     Facility.objects.filter(pk=facility.pk).update(current_snapshot=latest)
@@ -79,8 +84,10 @@ def refresh_many(facilities: list[Facility], *, chunk: int = 500) -> None:
     For facilities whose rows nobody else can see or write yet (a bulk import creates them in
     its own transaction), so no lock is taken; the passed objects carry the result.
     """
-    changes = StatusChange.objects.filter(facility_id=OuterRef("pk")).order_by("-date", "-id")
-    snapshots = ProfileSnapshot.objects.filter(facility_id=OuterRef("pk")).order_by("-as_of", "-id")
+    changes = StatusChange.objects.filter(facility_id=OuterRef("pk")).order_by(*LATEST_STATUS)
+    snapshots = ProfileSnapshot.objects.filter(facility_id=OuterRef("pk")).order_by(
+        *LATEST_SNAPSHOT
+    )
     for start in range(0, len(facilities), chunk):
         part = {facility.pk: facility for facility in facilities[start : start + chunk]}
         Facility.objects.filter(pk__in=part).update(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from . import indexing
+from dcrnet.lib import bulk
+
 from .models import Person, Reference, Term, Vocabulary
 from .vocabularies import seed, translate
 
@@ -142,7 +143,7 @@ def load(stdout=None) -> dict[str, int]:
     facilities = {f.public_id: f for f in Facility.objects.all()}
     countries = {c.code.code: c for c in Country.objects.all()}
     created = updated = 0
-    with transaction.atomic(), indexing.deferred():
+    with transaction.atomic(), bulk.writes():  # each reference indexed once
         translated = translate(Term)  # references of a renamed term are indexed again on leaving
         for row in rows():
             marker = f"{MARKER}{row['n']}."

@@ -68,10 +68,6 @@ def reindex(pks) -> None:
         _update(pks)
 
 
-# Inside: collect what changed; on leaving: index each reference once (an import, the demo).
-deferred = bulk.writes
-
-
 def _reference_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         reindex([instance.pk])

@@ -13,7 +13,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import formats, indexing
+from dcrnet.lib import bulk
+
+from . import formats
 from .formats import Problem, Record, ReferenceImportError
 from .models import PendingImport, Person, Reference, Suggestion, Term, dedup_key
 
@@ -181,7 +183,7 @@ def apply_import(
     if plan.invalid and not valid_only:
         raise ReferenceImportError(plan.problems)
     outcome = ImportOutcome(left_out=len(plan.invalid))
-    with transaction.atomic(), indexing.deferred():
+    with transaction.atomic(), bulk.writes():  # each reference indexed once
         for item in plan.items:
             if item.status == Status.INVALID:
                 continue

@@ -45,6 +45,13 @@ def defuse(value: object) -> object:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def undefuse(cell: str) -> str:
+    """A cell as it was before `defuse`: what a download wrote, read back by an import."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 class _Line:
     """A file-like object whose write() returns the line, so csv.writer can feed a stream."""
 
