@@ -67,6 +67,7 @@ test: lint static suite
 # The suite alone, after `make lint static` (CI runs it on both databases at once). With bytecode
 # writing on, each test module's assertion rewrite is cached after the first worker made it
 # (rewriting took most of each worker's collection).
+PYTEST_ARGS ?= -q -n auto
 suite: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
